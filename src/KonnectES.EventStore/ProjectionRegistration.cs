@@ -1,0 +1,3 @@
+namespace KonnectES.EventStore;
+
+internal sealed record ProjectionRegistration(Type ProjectionType, ProjectionLifecycle Lifecycle);

@@ -1,0 +1,45 @@
+using Npgsql;
+
+namespace KonnectES.EventStore.Tests.Support;
+
+public static class Sql
+{
+    public static async Task<T> ScalarAsync<T>(this IEventStore store, string sql)
+    {
+        await using var command = store.DataSource.CreateCommand(sql);
+        var value = await command.ExecuteScalarAsync();
+        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<List<T>> ColumnAsync<T>(this IEventStore store, string sql)
+    {
+        await using var command = store.DataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
+    public static async Task ExecuteAsync(this IEventStore store, string sql)
+    {
+        await using var command = store.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<List<EventEnvelope>> ToListAsync(this IAsyncEnumerable<EventEnvelope> events)
+    {
+        var list = new List<EventEnvelope>();
+        await foreach (var e in events)
+        {
+            list.Add(e);
+        }
+
+        return list;
+    }
+
+    public static NpgsqlDataSource DataSourceOf(PostgresDatabase database) => NpgsqlDataSource.Create(database.ConnectionString);
+}

@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace KonnectES.Domain;
+
+/// <summary>Per-entity hashes and whole-configuration hashes.</summary>
+public static class EntityHash
+{
+    /// <summary>SHA-256 over <c>kind + "\n" + canonical JSON</c> of the entity (its id included).</summary>
+    public static ConfigHash Of(ConfigEntity entity)
+    {
+        var text = entity.EntityType + "\n" + DomainJson.Canonical(entity);
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
+        return ConfigHash.FromBytes(digest);
+    }
+
+    /// <summary>Computes the configuration hash from scratch (the state also maintains it incrementally).</summary>
+    public static ConfigHash Of(IEnumerable<ConfigEntity> entities)
+    {
+        var hash = ConfigHash.Empty;
+        foreach (var entity in entities)
+        {
+            hash = hash.Add(Of(entity));
+        }
+
+        return hash;
+    }
+}

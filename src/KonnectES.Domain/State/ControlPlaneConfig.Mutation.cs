@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+
+namespace KonnectES.Domain;
+
+public sealed partial class ControlPlaneConfig
+{
+    /// <summary>Adds or replaces an entity, maintaining indexes and the hash. No validation.</summary>
+    internal ControlPlaneConfig Upsert(ConfigEntity entity)
+    {
+        var state = _entities.ContainsKey(entity.Id) ? Remove(entity.Id) : this;
+        var byKind = state._byKind.SetItem(entity.EntityType, state._byKind.GetValueOrDefault(entity.EntityType, NoIds).Add(entity.Id));
+        var unique = state._unique;
+        foreach (var key in Relations.UniqueKeys(entity))
+        {
+            unique = unique.SetItem(key.Key, entity.Id);
+        }
+
+        var children = state._children;
+        foreach (var reference in Relations.References(entity))
+        {
+            children = children.SetItem(reference.ParentId, children.GetValueOrDefault(reference.ParentId, NoIds).Add(entity.Id));
+        }
+
+        return new(ControlPlaneId, ControlPlane, Version, state.Hash.Add(EntityHash.Of(entity)),
+            state._entities.SetItem(entity.Id, entity), byKind, unique, children);
+    }
+
+    /// <summary>Removes an entity (children are left alone: cascades are explicit events).</summary>
+    internal ControlPlaneConfig Remove(Guid id)
+    {
+        if (!_entities.TryGetValue(id, out var entity))
+        {
+            return this;
+        }
+
+        var kindSet = _byKind.GetValueOrDefault(entity.EntityType, NoIds).Remove(id);
+        var unique = _unique;
+        foreach (var key in Relations.UniqueKeys(entity))
+        {
+            if (unique.TryGetValue(key.Key, out var owner) && owner == id)
+            {
+                unique = unique.Remove(key.Key);
+            }
+        }
+
+        var children = _children;
+        foreach (var reference in Relations.References(entity))
+        {
+            var set = children.GetValueOrDefault(reference.ParentId, NoIds).Remove(id);
+            children = set.IsEmpty ? children.Remove(reference.ParentId) : children.SetItem(reference.ParentId, set);
+        }
+
+        return new(ControlPlaneId, ControlPlane, Version, Hash.Subtract(EntityHash.Of(entity)),
+            _entities.Remove(id), _byKind.SetItem(entity.EntityType, kindSet), unique, children);
+    }
+
+    internal ControlPlaneConfig WithControlPlane(ControlPlane? controlPlane) =>
+        new(ControlPlaneId, controlPlane, Version, Hash, _entities, _byKind, _unique, _children);
+
+    internal ControlPlaneConfig WithVersion(long version) =>
+        new(ControlPlaneId, ControlPlane, version, Hash, _entities, _byKind, _unique, _children);
+
+    /// <summary>Applies a list of entity changes (import, rollback) in order.</summary>
+    internal ControlPlaneConfig Apply(IEnumerable<EntityChange> changes)
+    {
+        var state = this;
+        foreach (var change in changes)
+        {
+            state = change.After is { } after ? state.Upsert(after) : state.Remove(change.EntityId);
+        }
+
+        return state;
+    }
+
+    /// <summary>Builds a state holding exactly <paramref name="entities"/> (keeps id, version and control plane).</summary>
+    internal ControlPlaneConfig WithEntities(IEnumerable<ConfigEntity> entities)
+    {
+        var state = new ControlPlaneConfig(ControlPlaneId, ControlPlane, Version, ConfigHash.Empty,
+            ImmutableDictionary<Guid, ConfigEntity>.Empty, ImmutableDictionary<EntityType, ImmutableHashSet<Guid>>.Empty,
+            ImmutableDictionary<string, Guid>.Empty, ImmutableDictionary<Guid, ImmutableHashSet<Guid>>.Empty);
+        foreach (var entity in entities)
+        {
+            state = state.Upsert(entity);
+        }
+
+        return state;
+    }
+}

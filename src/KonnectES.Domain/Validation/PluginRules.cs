@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace KonnectES.Domain;
+
+/// <summary>kong/db/schema/entities/plugins.lua plus the bundled plugins' schemas.</summary>
+internal static class PluginRules
+{
+    public static Plugin Normalize(Plugin p, List<DomainError> errors)
+    {
+        p = p with { Protocols = EntityValidator.Set(p.Protocols) };
+        var schema = PluginCatalog.Find(p.Name);
+        if (schema is null)
+        {
+            return p;
+        }
+
+        var input = p.Config.ValueKind == JsonValueKind.Undefined ? null : JsonNode.Parse(p.Config.GetRawText());
+        var path = new List<string> { "config" };
+        var config = ConfigNormalizer.Record(input, schema.Fields, path, errors);
+        if (errors.Count == 0)
+        {
+            foreach (var (message, field) in schema.Check(config))
+            {
+                errors.Add(DomainError.Invalid(message, ["config", .. field.Split('.')]));
+            }
+        }
+
+        return p with { Config = JsonSerializer.SerializeToElement(config) };
+    }
+
+    public static void Validate(Plugin p, List<DomainError> errors)
+    {
+        var schema = PluginCatalog.Find(p.Name);
+        if (schema is null)
+        {
+            errors.Add(DomainError.Invalid(string.IsNullOrEmpty(p.Name)
+                ? "required field missing"
+                : $"plugin '{p.Name}' not enabled; add it to the 'plugins' configuration property", "name"));
+            return;
+        }
+
+        if (p.InstanceName is { } instance && !Formats.IsUtf8Name(instance))
+        {
+            errors.Add(DomainError.Invalid("invalid value '" + instance + "': the only accepted ascii characters are alphanumerics or ., -, _, and ~", "instance_name"));
+        }
+
+        foreach (var (set, scope) in new[] { (p.ServiceId, "service"), (p.RouteId, "route"), (p.ConsumerId, "consumer"), (p.ConsumerGroupId, "consumer_group") })
+        {
+            if (set is not null && !schema.Scopes.Contains(scope))
+            {
+                errors.Add(DomainError.Invalid($"value must be null (plugin '{p.Name}' cannot be applied to a {scope.Replace('_', ' ')})", scope));
+            }
+        }
+
+        if (p.Protocols.IsEmpty)
+        {
+            errors.Add(DomainError.Invalid("length must be at least 1", "protocols"));
+        }
+
+        for (var i = 0; i < p.Protocols.Length; i++)
+        {
+            if (!schema.Protocols.Contains(p.Protocols[i]))
+            {
+                errors.Add(DomainError.Invalid("expected one of: " + string.Join(", ", schema.Protocols), "protocols", Formats.Index(i)));
+            }
+        }
+    }
+}

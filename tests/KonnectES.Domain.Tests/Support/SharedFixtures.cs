@@ -1,0 +1,30 @@
+namespace KonnectES.Domain.Tests;
+
+/// <summary>Finds the shared Kong fixtures: &lt;repo&gt;/../shared/fixtures/kong (CI and here alike).</summary>
+internal static class SharedFixtures
+{
+    public static string Directory { get; } = Locate();
+
+    public static IEnumerable<string> Files => System.IO.Directory.GetFiles(Directory)
+        .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+        .Order(StringComparer.Ordinal);
+
+    public static string Read(string name) => File.ReadAllText(Path.Combine(Directory, name));
+
+    private static string Locate()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KonnectES.sln")))
+            {
+                var shared = Path.Combine(dir.FullName, "..", "shared", "fixtures", "kong");
+                if (System.IO.Directory.Exists(shared))
+                {
+                    return Path.GetFullPath(shared);
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("shared/fixtures/kong not found next to the repository root");
+    }
+}

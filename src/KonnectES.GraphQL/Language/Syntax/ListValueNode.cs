@@ -1,0 +1,7 @@
+namespace KonnectES.GraphQL.Language.Syntax;
+
+/// <summary>ListValue.</summary>
+internal sealed class ListValueNode(int start, IReadOnlyList<ValueNode> values) : ValueNode(start)
+{
+    public IReadOnlyList<ValueNode> Values { get; } = values;
+}

@@ -1,0 +1,6 @@
+namespace KonnectES.GraphQL.Language.Syntax;
+
+/// <summary>NullValue.</summary>
+internal sealed class NullValueNode(int start) : ValueNode(start)
+{
+}

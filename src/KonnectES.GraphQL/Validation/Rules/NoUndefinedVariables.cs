@@ -1,0 +1,25 @@
+using KonnectES.GraphQL.Language.Syntax;
+
+namespace KonnectES.GraphQL.Validation.Rules;
+
+/// <summary>All Variable Uses Defined (§5.8.3).</summary>
+internal sealed class NoUndefinedVariables : ValidationRule
+{
+    public override void LeaveOperation(ValidationContext context, OperationDefinitionNode operation)
+    {
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in operation.VariableDefinitions)
+        {
+            defined.Add(definition.Variable.Name);
+        }
+
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var usage in context.RecursiveUsages(operation))
+        {
+            if (!defined.Contains(usage.Node.Name) && reported.Add(usage.Node.Name))
+            {
+                context.Report(Messages.UndefinedVariable(usage.Node.Name, operation.Name), usage.Node, operation);
+            }
+        }
+    }
+}

@@ -8,8 +8,8 @@ internal static class EntityValidator
     public static (ConfigEntity Entity, IReadOnlyList<DomainError> Errors) Prepare(ConfigEntity input, ControlPlaneConfig state)
     {
         var errors = new List<DomainError>();
+        Formats.Tags(input.Tags.IsDefault ? [] : input.Tags, errors);
         var entity = Normalize(input, errors) with { Tags = Set(input.Tags) };
-        Formats.Tags(entity.Tags, errors);
         Validate(entity, errors);
         if (errors.Count == 0)
         {

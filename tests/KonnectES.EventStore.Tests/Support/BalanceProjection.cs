@@ -9,7 +9,6 @@ namespace KonnectES.EventStore.Tests.Support;
 public abstract class BalanceProjection(IOptions<EventStoreOptions> options, string name) : IProjection
 {
     private int _applied;
-    private bool _created;
 
     public string Name => name;
 
@@ -66,11 +65,7 @@ public abstract class BalanceProjection(IOptions<EventStoreOptions> options, str
 
     private async Task EnsureTablesAsync(ProjectionContext context, CancellationToken cancellationToken)
     {
-        if (_created)
-        {
-            return;
-        }
-
+        // Every time: the transaction that first created them may have rolled back.
         await using var command = new Npgsql.NpgsqlCommand(
             $"""
             CREATE TABLE IF NOT EXISTS {Table} (account_id uuid PRIMARY KEY, owner text NOT NULL, balance numeric NOT NULL,
@@ -80,7 +75,6 @@ public abstract class BalanceProjection(IOptions<EventStoreOptions> options, str
             context.Connection,
             context.Transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        _created = true;
     }
 }
 

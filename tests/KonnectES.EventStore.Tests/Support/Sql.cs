@@ -24,6 +24,14 @@ public static class Sql
         return values;
     }
 
+    /// <summary>The sequence numbers a balance projection applied, in the order it applied them (empty before its first page).</summary>
+    public static async Task<List<long>> SeenAsync(this IEventStore store, string schema, string projection)
+    {
+        var table = $"{schema}.{projection}_seen";
+        var exists = await store.ScalarAsync<bool>($"SELECT to_regclass('{table}') IS NOT NULL");
+        return exists ? await store.ColumnAsync<long>($"SELECT seq FROM {table} ORDER BY n") : [];
+    }
+
     public static async Task ExecuteAsync(this IEventStore store, string sql)
     {
         await using var command = store.DataSource.CreateCommand(sql);

@@ -92,11 +92,10 @@ internal sealed partial class DeclarativeLoader
     {
         var body = pending.Body;
         var endpointKeys = EndpointKeys(pending).ToList();
-        foreach (var endpoint in endpointKeys)
+        foreach (var (endpoint, field, value) in endpointKeys)
         {
             if (_byKey.ContainsKey(endpoint))
             {
-                var (field, value) = (endpoint.Split(':')[1], endpoint[(endpoint.IndexOf(':', endpoint.IndexOf(':') + 1) + 1)..]);
                 _errors.Add(DomainError.Conflicting(
                     $"uniqueness violation: '{Relations.Table(pending.Type)}' entity with {field} set to '{value}' already declared", [.. pending.Path, field]));
                 return;
@@ -139,14 +138,14 @@ internal sealed partial class DeclarativeLoader
 
         pending.Id = id;
         _byId[id] = pending;
-        foreach (var endpoint in endpointKeys)
+        foreach (var (endpoint, _, _) in endpointKeys)
         {
             _byKey[endpoint] = pending;
         }
     }
 
     /// <summary>Keys by which other entities in the file may reference this one.</summary>
-    private static IEnumerable<string> EndpointKeys(PendingEntity p)
+    private static IEnumerable<(string Key, string Field, string Value)> EndpointKeys(PendingEntity p)
     {
         var field = p.Type switch
         {
@@ -157,12 +156,12 @@ internal sealed partial class DeclarativeLoader
         };
         if (field is not null && p.Body[field]?.ToString() is { } value)
         {
-            yield return $"{p.Type}:{value}";
+            yield return ($"{p.Type}:{value}", field, value);
         }
 
         if (p.Type == EntityType.Consumer && p.Body["custom_id"]?.ToString() is { } customId)
         {
-            yield return $"{p.Type}:custom_id:{customId}";
+            yield return ($"{p.Type}:custom_id:{customId}", "custom_id", customId);
         }
     }
 

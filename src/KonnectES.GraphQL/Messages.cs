@@ -258,7 +258,7 @@ internal static class Messages
     public static string UnexpectedCharacter(string c) =>
         $"Unexpected character: {c}.";
 
-    public const string UnexpectedDescription = "Unexpected description, descriptions are supported only on type definitions.";
+    public const string UnexpectedDescription = "Unexpected description, only GraphQL definitions support descriptions.";
 
     public static string UnexpectedDigitAfterZero(string c) =>
         $"Invalid number, unexpected digit after 0: {c}.";
@@ -347,4 +347,6 @@ internal static class Messages
         $"The request body exceeds {max} bytes.";
 
     public const string TooManySubscriptions = "Too many subscriptions on this connection.";
+
+    public const string DescriptionOnShorthand = "Unexpected description, descriptions are not supported on shorthand queries.";
 }

@@ -12,6 +12,8 @@ namespace KonnectES.GraphQL.Execution;
 /// </summary>
 public sealed partial class RequestExecutor
 {
+    private const int MaxCachedDocumentLength = 64 * 1024;
+
     private readonly ConcurrentDictionary<string, PreparedDocument> _documents = new(StringComparer.Ordinal);
 
     internal RequestExecutor(Schema schema, ExecutionOptions options)
@@ -97,12 +99,17 @@ public sealed partial class RequestExecutor
             prepared = new PreparedDocument(null, ExecutionResult.RequestError(ResultKind.Syntax, new GraphQLError(e.Message, [e.Location], code: "GRAPHQL_PARSE_FAILED")));
         }
 
-        if (_documents.Count >= Options.DocumentCacheSize)
+        // Large documents are not kept: the cache must not become a way to hold memory hostage.
+        if (query.Length <= MaxCachedDocumentLength)
         {
-            _documents.Clear();
+            if (_documents.Count >= Options.DocumentCacheSize)
+            {
+                _documents.Clear();
+            }
+
+            _documents.TryAdd(query, prepared);
         }
 
-        _documents.TryAdd(query, prepared);
         return prepared;
     }
 

@@ -5,9 +5,10 @@ namespace KonnectES.GraphQL.Language;
 internal sealed partial class Parser
 {
     // OperationDefinition : SelectionSet | OperationType Name? VariableDefinitions? Directives? SelectionSet
-    private OperationDefinitionNode ParseOperationDefinition()
+    private OperationDefinitionNode ParseOperationDefinition() => ParseOperationDefinition(_lexer.Start);
+
+    private OperationDefinitionNode ParseOperationDefinition(int start)
     {
-        var start = _lexer.Start;
         if (Peek(TokenKind.BraceLeft))
         {
             return new OperationDefinitionNode(start, OperationType.Query, null, [], [], ParseSelectionSet());
@@ -56,6 +57,7 @@ internal sealed partial class Parser
     private VariableDefinitionNode ParseVariableDefinition()
     {
         var start = _lexer.Start;
+        ParseDescription();
         var variable = ParseVariable();
         Expect(TokenKind.Colon);
         var type = ParseTypeReference();
@@ -153,9 +155,8 @@ internal sealed partial class Parser
 
     // FragmentDefinition : fragment FragmentName TypeCondition Directives? SelectionSet
     // Variables on fragments are the legacy experimental form and are a syntax error, as in graphql-js.
-    private FragmentDefinitionNode ParseFragmentDefinition()
+    private FragmentDefinitionNode ParseFragmentDefinition(int start)
     {
-        var start = _lexer.Start;
         ExpectKeyword("fragment");
         if (PeekKeyword("on"))
         {

@@ -12,21 +12,8 @@ internal sealed partial class Parser
     ];
 
     // TypeSystemDefinition : Description? (SchemaDefinition | TypeDefinition | DirectiveDefinition)
-    private TypeSystemNode ParseTypeSystemDefinition()
+    private TypeSystemNode ParseTypeSystemDefinition(int start, string? description)
     {
-        var start = _lexer.Start;
-        string? description = null;
-        if (_lexer.Kind is TokenKind.String or TokenKind.BlockString)
-        {
-            description = _lexer.Value;
-            _lexer.Advance();
-        }
-
-        if (_lexer.Kind != TokenKind.Name)
-        {
-            throw UnexpectedAfterDescription(start, description);
-        }
-
         return _lexer.Value switch
         {
             "schema" => ParseSchema(start, description, isExtension: false),
@@ -37,12 +24,9 @@ internal sealed partial class Parser
             "enum" => ParseEnum(start, description, isExtension: false),
             "input" => ParseInputObject(start, description, isExtension: false),
             "directive" => ParseDirectiveDefinition(start, description),
-            _ => throw UnexpectedAfterDescription(start, description),
+            _ => throw Unexpected(),
         };
     }
-
-    private SyntaxException UnexpectedAfterDescription(int start, string? description) =>
-        description is null ? Unexpected() : _lexer.Error(start, Messages.UnexpectedDescription);
 
     // TypeSystemExtension : extend (schema | scalar | type | interface | union | enum | input) ...
     private TypeSystemNode ParseTypeSystemExtension()

@@ -68,10 +68,9 @@ internal sealed partial class Parser
             return ParseOperationDefinition();
         }
 
-        var hasDescription = _lexer.Kind is TokenKind.String or TokenKind.BlockString;
-        if (hasDescription)
+        if (_lexer.Kind is TokenKind.String or TokenKind.BlockString)
         {
-            return ParseTypeSystemDefinition();
+            return ParseDescribedDefinition();
         }
 
         if (_lexer.Kind == TokenKind.Name)
@@ -79,17 +78,42 @@ internal sealed partial class Parser
             switch (_lexer.Value)
             {
                 case "query" or "mutation" or "subscription":
-                    return ParseOperationDefinition();
+                    return ParseOperationDefinition(_lexer.Start);
                 case "fragment":
-                    return ParseFragmentDefinition();
+                    return ParseFragmentDefinition(_lexer.Start);
                 case "schema" or "scalar" or "type" or "interface" or "union" or "enum" or "input" or "directive":
-                    return ParseTypeSystemDefinition();
+                    return ParseTypeSystemDefinition(_lexer.Start, null);
                 case "extend":
                     return ParseTypeSystemExtension();
             }
         }
 
         throw Unexpected();
+    }
+
+    // Description Definition: type system definitions, operations, fragments (executable descriptions, as graphql-js 16.15).
+    private DefinitionNode ParseDescribedDefinition()
+    {
+        var start = _lexer.Start;
+        var description = _lexer.Value;
+        _lexer.Advance();
+        if (_lexer.Kind == TokenKind.BraceLeft)
+        {
+            throw _lexer.Error(start, Messages.DescriptionOnShorthand);
+        }
+
+        if (_lexer.Kind != TokenKind.Name)
+        {
+            throw Unexpected();
+        }
+
+        return _lexer.Value switch
+        {
+            "schema" or "scalar" or "type" or "interface" or "union" or "enum" or "input" or "directive" => ParseTypeSystemDefinition(start, description),
+            "query" or "mutation" or "subscription" => ParseOperationDefinition(start),
+            "fragment" => ParseFragmentDefinition(start),
+            _ => throw _lexer.Error(start, Messages.UnexpectedDescription),
+        };
     }
 
     private void Enter()

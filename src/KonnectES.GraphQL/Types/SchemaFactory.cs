@@ -43,7 +43,14 @@ internal sealed partial class SchemaFactory
         Validate(query, mutation, subscription);
         ThrowIfErrors();
         IntrospectionResolvers.Bind(_types);
-        return new Schema(_types, _directives, query, mutation, subscription, description);
+        // graphql-js order: the schema's own directives, then the specified ones.
+        var directives = new Dictionary<string, DirectiveDefinition>(StringComparer.Ordinal);
+        foreach (var directive in _directives.Values.Where(d => !d.IsBuiltIn).Concat(_directives.Values.Where(d => d.IsBuiltIn)))
+        {
+            directives[directive.Name] = directive;
+        }
+
+        return new Schema(_types, directives, query, mutation, subscription, description);
     }
 
     private void ThrowIfErrors()

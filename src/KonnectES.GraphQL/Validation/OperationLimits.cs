@@ -84,7 +84,8 @@ internal static class OperationLimits
                         cost += 1;
                         if (field.SelectionSet is not null && definition is not null)
                         {
-                            var multiplier = definition.Type.Nullable is ListType ? ListSize(field) : 1;
+                            // Introspection lists are bounded by the schema, not by data: they do not multiply.
+                            var multiplier = definition.Type.Nullable is ListType && !definition.Type.Named.IsIntrospection ? ListSize(field) : 1;
                             cost += multiplier * Measure(definition.Type.Named, field.SelectionSet, depth + 1);
                         }
 

@@ -5,7 +5,19 @@ namespace KonnectES.GraphQL.Validation.Rules;
 /// <summary>All Variable Uses Defined (§5.8.3).</summary>
 internal sealed class NoUndefinedVariables : ValidationRule
 {
-    public override void LeaveOperation(ValidationContext context, OperationDefinitionNode operation)
+    // Runs at the end of the document: fragments defined after the operation must have been walked first.
+    public override void LeaveDocument(ValidationContext context, DocumentNode document)
+    {
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is OperationDefinitionNode operation)
+            {
+                Check(context, operation);
+            }
+        }
+    }
+
+    private static void Check(ValidationContext context, OperationDefinitionNode operation)
     {
         var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var definition in operation.VariableDefinitions)

@@ -8,7 +8,19 @@ namespace KonnectES.GraphQL.Validation.Rules;
 /// <summary>All Variable Usages Are Allowed (§5.8.5), with the default-value relaxation for non-null positions.</summary>
 internal sealed class VariablesInAllowedPosition : ValidationRule
 {
-    public override void LeaveOperation(ValidationContext context, OperationDefinitionNode operation)
+    // Runs at the end of the document: fragments defined after the operation must have been walked first.
+    public override void LeaveDocument(ValidationContext context, DocumentNode document)
+    {
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is OperationDefinitionNode operation)
+            {
+                Check(context, operation);
+            }
+        }
+    }
+
+    private static void Check(ValidationContext context, OperationDefinitionNode operation)
     {
         foreach (var usage in context.RecursiveUsages(operation))
         {

@@ -55,6 +55,7 @@ public static class TodoSchema
 
         type Subscription {
           todoAdded: Todo!
+          ticks: Int!
         }
         """;
 
@@ -88,6 +89,7 @@ public static class TodoSchema
                 return todo;
             })
             .Subscribe("Subscription", "todoAdded", c => Stream(todos, c.CancellationToken))
+            .Subscribe("Subscription", "ticks", c => Support.Ticks.StreamAsync(c.CancellationToken))
             .Build();
     }
 

@@ -5,7 +5,7 @@ namespace KonnectES.GraphQL.Http;
 
 internal sealed partial class WebSocketSession
 {
-    /// <summary>Handles one client message; false when the connection was closed.</summary>
+    /// <summary>Handles one client message; after a protocol violation the socket is closing and later messages are ignored.</summary>
     private async Task<bool> HandleAsync(byte[] bytes, CancellationToken cancellationToken)
     {
         JsonDocument document;
@@ -16,7 +16,7 @@ internal sealed partial class WebSocketSession
         catch (JsonException)
         {
             await CloseAsync(CloseCodes.BadRequest, "Invalid message received");
-            return false;
+            return true;
         }
 
         using (document)
@@ -25,7 +25,7 @@ internal sealed partial class WebSocketSession
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
             {
                 await CloseAsync(CloseCodes.BadRequest, "Invalid message received");
-                return false;
+                return true;
             }
 
             switch (typeElement.GetString())
@@ -49,7 +49,7 @@ internal sealed partial class WebSocketSession
                     return true;
                 default:
                     await CloseAsync(CloseCodes.BadRequest, "Invalid message received");
-                    return false;
+                    return true;
             }
         }
     }
@@ -59,7 +59,7 @@ internal sealed partial class WebSocketSession
         if (_initReceived)
         {
             await CloseAsync(CloseCodes.TooManyInitRequests, "Too many initialisation requests");
-            return false;
+            return true;
         }
 
         _initReceived = true;
@@ -67,7 +67,7 @@ internal sealed partial class WebSocketSession
         if (payload is { ValueKind: not JsonValueKind.Object })
         {
             await CloseAsync(CloseCodes.BadRequest, "Invalid message received");
-            return false;
+            return true;
         }
 
         var context = _server.Options.OnConnect is null
@@ -76,7 +76,7 @@ internal sealed partial class WebSocketSession
         if (context is null)
         {
             await CloseAsync(CloseCodes.Forbidden, "Forbidden");
-            return false;
+            return true;
         }
 
         _context = context;
@@ -89,14 +89,14 @@ internal sealed partial class WebSocketSession
         if (_context is null)
         {
             await CloseAsync(CloseCodes.Unauthorized, "Unauthorized");
-            return false;
+            return true;
         }
 
         if (!root.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String || idElement.GetString() is not { Length: > 0 } id
             || !root.TryGetProperty("payload", out var payload) || HttpEndpoint.ReadBody(payload) is not { Request: { } request })
         {
             await CloseAsync(CloseCodes.BadRequest, "Invalid message received");
-            return false;
+            return true;
         }
 
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -104,7 +104,7 @@ internal sealed partial class WebSocketSession
         {
             cancellation.Dispose();
             await CloseAsync(CloseCodes.SubscriberExists, $"Subscriber for {id} already exists");
-            return false;
+            return true;
         }
 
         if (_subscriptions.Count > _server.Options.MaxSubscriptionsPerConnection)

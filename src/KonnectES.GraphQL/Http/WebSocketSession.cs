@@ -19,6 +19,8 @@ internal sealed partial class WebSocketSession
     private readonly Channel<byte[]> _outgoing;
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closed = new();
+    private readonly CancellationTokenSource _receiveAbort = new();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private int _closing;
     private bool _initReceived;
     private RequestContext? _context;
@@ -34,11 +36,14 @@ internal sealed partial class WebSocketSession
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
+        using var receive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _receiveAbort.Token);
         var sender = SendLoopAsync(linked.Token);
         var timeout = InitTimeoutAsync(linked.Token);
         try
         {
-            await ReceiveLoopAsync(linked.Token);
+            // Receives until the client's close frame arrives, also after the server started closing,
+            // so the close handshake completes and the client sees the close code.
+            await ReceiveLoopAsync(receive.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {
@@ -90,6 +95,11 @@ internal sealed partial class WebSocketSession
                 return;
             }
 
+            if (Volatile.Read(ref _closing) == 1)
+            {
+                continue;
+            }
+
             message.Write(buffer, 0, received.Count);
             if (message.Length > _server.Options.MaxRequestBodySize)
             {
@@ -128,7 +138,18 @@ internal sealed partial class WebSocketSession
     {
         await foreach (var bytes in _outgoing.Reader.ReadAllAsync(cancellationToken))
         {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, cancellationToken);
+            await _sendLock.WaitAsync(cancellationToken);
+            try
+            {
+                if (_socket.State == WebSocketState.Open && Volatile.Read(ref _closing) == 0)
+                {
+                    await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, cancellationToken);
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
         }
     }
 
@@ -142,10 +163,18 @@ internal sealed partial class WebSocketSession
         GraphQLLog.SocketClosed(_server.Logger, code, reason);
         try
         {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _sendLock.WaitAsync(timeout.Token);
+            try
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, timeout.Token);
+                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, timeout.Token);
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -154,5 +183,6 @@ internal sealed partial class WebSocketSession
         }
 
         await _closed.CancelAsync();
+        _receiveAbort.CancelAfter(TimeSpan.FromSeconds(2));
     }
 }

@@ -19,44 +19,48 @@ internal static class DeclarativeWriter
         }
 
         var plugins = Sorted(state.Plugins).ToList();
+        var singleScope = plugins.Where(p => new[] { p.ServiceId, p.RouteId, p.ConsumerId, p.ConsumerGroupId }.Count(id => id is not null) == 1)
+            .ToLookup(p => p.ServiceId ?? p.RouteId ?? p.ConsumerId ?? p.ConsumerGroupId);
+        var routes = Sorted(state.Routes).ToLookup(r => r.ServiceId);
+        var snis = Sorted(state.Snis).ToLookup(s => s.CertificateId);
+        var targets = Sorted(state.Targets).ToLookup(t => t.UpstreamId);
+        var credentials = Sorted(state.Credentials).ToLookup(c => c.ConsumerId);
+        var groups = state.ConsumerGroupMembers.ToLookup(m => m.ConsumerId, m => state.Find<ConsumerGroup>(m.ConsumerGroupId)!);
         var nested = new HashSet<Guid>();
-        JsonArray PluginsOf(Func<Plugin, bool> onlyScope, string field)
+        JsonArray PluginsOf(Guid parentId, string field)
         {
-            var list = plugins.Where(onlyScope).ToList();
+            var list = singleScope[parentId].ToList();
             nested.UnionWith(list.Select(p => p.Id));
             return [.. list.Select(p => K(p, field))];
         }
 
         var doc = new JsonObject { ["_format_version"] = "3.0" };
         Add(doc, "certificates", Sorted(state.Certificates).Select(c => With(K(c), "snis",
-            [.. Sorted(state.Snis.Where(s => s.CertificateId == c.Id)).Select(s => K(s, "certificate"))])));
+            [.. snis[c.Id].Select(s => K(s, "certificate"))])));
         Add(doc, "services", Sorted(state.Services).Select(s => With(With(K(s), "routes",
-                [.. Sorted(state.Routes.Where(r => r.ServiceId == s.Id)).Select(r => RouteNode(r, "service"))]),
-            "plugins", PluginsOf(p => p.ServiceId == s.Id && p.RouteId is null && p.ConsumerId is null && p.ConsumerGroupId is null, "service"))));
-        Add(doc, "routes", Sorted(state.Routes.Where(r => r.ServiceId is null)).Select(r => RouteNode(r)));
+                [.. routes[s.Id].Select(r => RouteNode(r, "service"))]), "plugins", PluginsOf(s.Id, "service"))));
+        Add(doc, "routes", routes[null].Select(r => RouteNode(r)));
         Add(doc, "upstreams", Sorted(state.Upstreams).Select(u => With(K(u), "targets",
-            [.. Sorted(state.Targets.Where(t => t.UpstreamId == u.Id)).Select(t => K(t, "upstream"))])));
+            [.. targets[u.Id].Select(t => K(t, "upstream"))])));
         Add(doc, "consumer_groups", Sorted(state.ConsumerGroups).Select(g => With(K(g), "plugins",
-            PluginsOf(p => p.ConsumerGroupId == g.Id && p.ServiceId is null && p.RouteId is null && p.ConsumerId is null, "consumer_group"))));
+            PluginsOf(g.Id, "consumer_group"))));
         Add(doc, "consumers", Sorted(state.Consumers).Select(c => ConsumerNode(c)));
         Add(doc, "plugins", plugins.Where(p => !nested.Contains(p.Id)).Select(p => K(p)));
         return doc;
 
-        JsonObject RouteNode(Route r, params string[] without) => With(K(r, without), "plugins",
-            PluginsOf(p => p.RouteId == r.Id && p.ServiceId is null && p.ConsumerId is null && p.ConsumerGroupId is null, "route"));
+        JsonObject RouteNode(Route r, params string[] without) => With(K(r, without), "plugins", PluginsOf(r.Id, "route"));
 
         JsonObject ConsumerNode(Consumer c)
         {
             var node = K(c);
             foreach (var (key, kind) in DeclarativeLoader.CredentialKeys)
             {
-                With(node, key, [.. Sorted(state.Credentials.Where(x => x.ConsumerId == c.Id && x.Kind == kind)).Select(x => K(x, "consumer"))]);
+                With(node, key, [.. credentials[c.Id].Where(x => x.Kind == kind).Select(x => K(x, "consumer"))]);
             }
 
-            With(node, "groups", [.. state.ConsumerGroupMembers.Where(m => m.ConsumerId == c.Id)
-                .Select(m => state.Find<ConsumerGroup>(m.ConsumerGroupId)!).OrderBy(g => g.Name, StringComparer.Ordinal)
+            With(node, "groups", [.. groups[c.Id].OrderBy(g => g.Name, StringComparer.Ordinal)
                 .Select(g => (JsonNode)new JsonObject { ["id"] = g.Id.ToString(), ["name"] = g.Name })]);
-            return With(node, "plugins", PluginsOf(p => p.ConsumerId == c.Id && p.ServiceId is null && p.RouteId is null && p.ConsumerGroupId is null, "consumer"));
+            return With(node, "plugins", PluginsOf(c.Id, "consumer"));
         }
     }
 

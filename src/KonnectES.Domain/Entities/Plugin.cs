@@ -17,7 +17,7 @@ public sealed record Plugin : ConfigEntity
     /// <summary>Optional unique instance name.</summary>
     public string? InstanceName { get; init; }
 
-    /// <summary>Kong config object (snake_case keys, defaults filled on write).</summary>
+    /// <summary>Kong config object (snake_case keys sorted, defaults filled on write).</summary>
     public JsonElement Config { get; init; } = EmptyConfig;
 
     /// <summary>Protocols the plugin runs on (a set, stored sorted).</summary>

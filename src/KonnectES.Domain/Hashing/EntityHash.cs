@@ -9,9 +9,12 @@ public static class EntityHash
     /// <summary>SHA-256 over <c>kind + "\n" + canonical JSON</c> of the entity (its id included).</summary>
     public static ConfigHash Of(ConfigEntity entity)
     {
-        var text = entity.EntityType + "\n" + DomainJson.Canonical(entity);
+        ArgumentNullException.ThrowIfNull(entity);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(entity.EntityType + "\n"));
+        sha.AppendData(DomainJson.CanonicalUtf8(entity));
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
+        sha.GetHashAndReset(digest);
         return ConfigHash.FromBytes(digest);
     }
 

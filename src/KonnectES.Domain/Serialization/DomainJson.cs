@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -26,20 +27,13 @@ public static class DomainJson
     public static object? Deserialize(string json, Type type) => JsonSerializer.Deserialize(json, type, Options);
 
     /// <summary>
-    /// The canonical serialization of an entity: <see cref="Options"/>, object keys sorted ordinally
-    /// at every depth, no whitespace. Equal entities ⇔ equal canonical strings.
+    /// The canonical serialization of an entity: <see cref="Options"/>, no whitespace. It is canonical
+    /// because every ordering is fixed: properties in declaration order, sets sorted on write, maps
+    /// are sorted dictionaries and plugin configs are stored with sorted keys. Equal entities ⇔ equal strings.
     /// </summary>
-    public static string Canonical(ConfigEntity entity)
-    {
-        var node = JsonSerializer.SerializeToNode(entity, entity.GetType(), Options)!;
-        return Sorted(node)!.ToJsonString(CompactOptions);
-    }
+    public static string Canonical(ConfigEntity entity) => Encoding.UTF8.GetString(CanonicalUtf8(entity));
 
-    private static readonly JsonSerializerOptions CompactOptions = new()
-    {
-        WriteIndented = false,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    internal static byte[] CanonicalUtf8(ConfigEntity entity) => JsonSerializer.SerializeToUtf8Bytes(entity, entity.GetType(), Options);
 
     internal static JsonNode? Sorted(JsonNode? node) => node switch
     {

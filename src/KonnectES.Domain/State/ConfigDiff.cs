@@ -36,7 +36,7 @@ public static class ConfigDiff
             {
                 upserts.Add(EntityChange.Created(after));
             }
-            else if (!SameContent(before, after))
+            else if (from.HashOf(before.Id) != to.HashOf(after.Id))
             {
                 upserts.Add(before.EntityType == after.EntityType
                     ? EntityChange.Updated(before, after)
@@ -53,5 +53,5 @@ public static class ConfigDiff
 
     /// <summary>True when both entities serialize to the same canonical JSON.</summary>
     public static bool SameContent(ConfigEntity a, ConfigEntity b) =>
-        a.EntityType == b.EntityType && DomainJson.Canonical(a) == DomainJson.Canonical(b);
+        ReferenceEquals(a, b) || (a.EntityType == b.EntityType && DomainJson.CanonicalUtf8(a).AsSpan().SequenceEqual(DomainJson.CanonicalUtf8(b)));
 }

@@ -21,8 +21,9 @@ public sealed partial class ControlPlaneConfig
             children = children.SetItem(reference.ParentId, children.GetValueOrDefault(reference.ParentId, NoIds).Add(entity.Id));
         }
 
-        return new(ControlPlaneId, ControlPlane, Version, state.Hash.Add(EntityHash.Of(entity)),
-            state._entities.SetItem(entity.Id, entity), byKind, unique, children);
+        var hash = EntityHash.Of(entity);
+        return new(ControlPlaneId, ControlPlane, Version, state.Hash.Add(hash),
+            state._entities.SetItem(entity.Id, entity), byKind, unique, children, state._hashes.SetItem(entity.Id, hash));
     }
 
     /// <summary>Removes an entity (children are left alone: cascades are explicit events).</summary>
@@ -50,15 +51,15 @@ public sealed partial class ControlPlaneConfig
             children = set.IsEmpty ? children.Remove(reference.ParentId) : children.SetItem(reference.ParentId, set);
         }
 
-        return new(ControlPlaneId, ControlPlane, Version, Hash.Subtract(EntityHash.Of(entity)),
-            _entities.Remove(id), _byKind.SetItem(entity.EntityType, kindSet), unique, children);
+        return new(ControlPlaneId, ControlPlane, Version, Hash.Subtract(_hashes[id]),
+            _entities.Remove(id), _byKind.SetItem(entity.EntityType, kindSet), unique, children, _hashes.Remove(id));
     }
 
     internal ControlPlaneConfig WithControlPlane(ControlPlane? controlPlane) =>
-        new(ControlPlaneId, controlPlane, Version, Hash, _entities, _byKind, _unique, _children);
+        new(ControlPlaneId, controlPlane, Version, Hash, _entities, _byKind, _unique, _children, _hashes);
 
     internal ControlPlaneConfig WithVersion(long version) =>
-        new(ControlPlaneId, ControlPlane, version, Hash, _entities, _byKind, _unique, _children);
+        new(ControlPlaneId, ControlPlane, version, Hash, _entities, _byKind, _unique, _children, _hashes);
 
     /// <summary>Applies a list of entity changes (import, rollback) in order.</summary>
     internal ControlPlaneConfig Apply(IEnumerable<EntityChange> changes)
@@ -77,7 +78,8 @@ public sealed partial class ControlPlaneConfig
     {
         var state = new ControlPlaneConfig(ControlPlaneId, ControlPlane, Version, ConfigHash.Empty,
             ImmutableDictionary<Guid, ConfigEntity>.Empty, ImmutableDictionary<EntityType, ImmutableHashSet<Guid>>.Empty,
-            ImmutableDictionary<string, Guid>.Empty, ImmutableDictionary<Guid, ImmutableHashSet<Guid>>.Empty);
+            ImmutableDictionary<string, Guid>.Empty, ImmutableDictionary<Guid, ImmutableHashSet<Guid>>.Empty,
+            ImmutableDictionary<Guid, ConfigHash>.Empty);
         foreach (var entity in entities)
         {
             state = state.Upsert(entity);

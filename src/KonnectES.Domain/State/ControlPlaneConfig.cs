@@ -15,6 +15,7 @@ public sealed partial class ControlPlaneConfig
     private readonly ImmutableDictionary<EntityType, ImmutableHashSet<Guid>> _byKind;
     private readonly ImmutableDictionary<string, Guid> _unique;
     private readonly ImmutableDictionary<Guid, ImmutableHashSet<Guid>> _children;
+    private readonly ImmutableDictionary<Guid, ConfigHash> _hashes;
 
     private ControlPlaneConfig(
         Guid controlPlaneId,
@@ -24,7 +25,8 @@ public sealed partial class ControlPlaneConfig
         ImmutableDictionary<Guid, ConfigEntity> entities,
         ImmutableDictionary<EntityType, ImmutableHashSet<Guid>> byKind,
         ImmutableDictionary<string, Guid> unique,
-        ImmutableDictionary<Guid, ImmutableHashSet<Guid>> children)
+        ImmutableDictionary<Guid, ImmutableHashSet<Guid>> children,
+        ImmutableDictionary<Guid, ConfigHash> hashes)
     {
         ControlPlaneId = controlPlaneId;
         ControlPlane = controlPlane;
@@ -34,6 +36,7 @@ public sealed partial class ControlPlaneConfig
         _byKind = byKind;
         _unique = unique;
         _children = children;
+        _hashes = hashes;
     }
 
     /// <summary>The state before the first event of a control plane's stream (version 0).</summary>
@@ -42,7 +45,8 @@ public sealed partial class ControlPlaneConfig
         ImmutableDictionary<Guid, ConfigEntity>.Empty,
         ImmutableDictionary<EntityType, ImmutableHashSet<Guid>>.Empty,
         ImmutableDictionary<string, Guid>.Empty,
-        ImmutableDictionary<Guid, ImmutableHashSet<Guid>>.Empty);
+        ImmutableDictionary<Guid, ImmutableHashSet<Guid>>.Empty,
+        ImmutableDictionary<Guid, ConfigHash>.Empty);
 
     /// <summary>The control plane's id (the stream id).</summary>
     public Guid ControlPlaneId { get; }
@@ -100,6 +104,9 @@ public sealed partial class ControlPlaneConfig
 
     /// <summary>The entity with this id when it is a <typeparamref name="T"/>.</summary>
     public T? Find<T>(Guid id) where T : ConfigEntity => _entities.GetValueOrDefault(id) as T;
+
+    /// <summary>The <see cref="EntityHash"/> of the entity with this id (cached), or null.</summary>
+    public ConfigHash? HashOf(Guid id) => _hashes.TryGetValue(id, out var hash) ? hash : null;
 
     /// <summary>Ids of the entities that hold a foreign key to <paramref name="id"/>.</summary>
     public IReadOnlyCollection<Guid> ChildrenOf(Guid id) => _children.GetValueOrDefault(id, NoIds);

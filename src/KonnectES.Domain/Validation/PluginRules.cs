@@ -26,7 +26,8 @@ internal static class PluginRules
             }
         }
 
-        return p with { Config = JsonSerializer.SerializeToElement(config) };
+        // Sorted keys make the stored config canonical, whatever order the caller used.
+        return p with { Config = JsonSerializer.SerializeToElement(DomainJson.Sorted(config)) };
     }
 
     public static void Validate(Plugin p, List<DomainError> errors)

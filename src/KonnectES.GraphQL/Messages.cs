@@ -349,4 +349,15 @@ internal static class Messages
     public const string TooManySubscriptions = "Too many subscriptions on this connection.";
 
     public const string DescriptionOnShorthand = "Unexpected description, descriptions are not supported on shorthand queries.";
+
+    public const string FirstAndLast = "Pass either first or last, not both.";
+
+    public static string NegativeCount(string name) =>
+        $"\"{name}\" must not be negative.";
+
+    public static string PageTooLarge(string name, int max) =>
+        $"\"{name}\" must not exceed {max}.";
+
+    public static string InvalidCursor(string cursor) =>
+        $"\"{cursor}\" is not a valid cursor.";
 }

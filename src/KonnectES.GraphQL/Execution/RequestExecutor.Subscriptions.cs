@@ -70,7 +70,7 @@ public sealed partial class RequestExecutor
             var collector = new FieldCollector(Schema, prepared.Fragments, variables);
             var fields = collector.Collect(rootType, operation.SelectionSet);
             var execution = new OperationExecution(Schema, Options, context, collector, prepared.Document!.Source, cancellationToken);
-            yield return await execution.ExecuteEventAsync(rootType, fields, payload);
+            yield return await Task.Run(() => execution.ExecuteEventAsync(rootType, fields, payload), cancellationToken);
         }
     }
 }

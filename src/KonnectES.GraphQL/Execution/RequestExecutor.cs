@@ -61,7 +61,13 @@ public sealed partial class RequestExecutor
 
         var collector = new FieldCollector(Schema, prepared.Fragments, variables);
         var execution = new OperationExecution(Schema, Options, context, collector, prepared.Document!.Source, cancellationToken);
-        return execution.ExecuteAsync(rootType, operation.SelectionSet, operation.Operation == OperationType.Mutation, context.RootValue);
+        var serially = operation.Operation == OperationType.Mutation;
+
+        // The DataLoader dispatch relies on resolver continuations running inline: leave any
+        // synchronization context (test runners, UI hosts) behind.
+        return SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default
+            ? execution.ExecuteAsync(rootType, operation.SelectionSet, serially, context.RootValue)
+            : Task.Run(() => execution.ExecuteAsync(rootType, operation.SelectionSet, serially, context.RootValue), cancellationToken);
     }
 
     /// <summary>Parses and validates a document (or takes it from the cache).</summary>

@@ -75,7 +75,7 @@ internal sealed partial class DeclarativeLoader
 
     private PendingEntity? Entity(EntityType type, JsonObject source, List<string> path, PendingEntity? parent, int ordinal, CredentialKind? kind = null)
     {
-        var body = Clean(source, type);
+        var body = Clean(source, type, path);
         if (type == EntityType.Service && body["url"] is { } url)
         {
             body.Remove("url");
@@ -199,7 +199,7 @@ internal sealed partial class DeclarativeLoader
     };
 
     /// <summary>Drops <c>_comment</c>-style keys and nulls, applies <c>_info.defaults</c> and <c>_plugin_configs</c>.</summary>
-    private JsonObject Clean(JsonObject source, EntityType type)
+    private JsonObject Clean(JsonObject source, EntityType type, List<string> path)
     {
         var body = new JsonObject();
         var defaultsKey = type switch
@@ -240,7 +240,7 @@ internal sealed partial class DeclarativeLoader
             }
             else
             {
-                _errors.Add(DomainError.Invalid($"no _plugin_configs entry named '{configName}'", "_config"));
+                _errors.Add(DomainError.Invalid($"no _plugin_configs entry named '{configName}'", [.. path, "_config"]));
             }
         }
 

@@ -3,11 +3,12 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace KonnectES.Domain;
 
 /// <summary>Maps entities to and from Kong's snake_case entity objects (foreign keys by Kong's field names).</summary>
-internal static class KongEntityJson
+internal static partial class KongEntityJson
 {
     /// <summary>Our <c>*_id</c> property → Kong's foreign-key field.</summary>
     private static readonly FrozenDictionary<string, string> ForeignKeys = new Dictionary<string, string>
@@ -99,11 +100,20 @@ internal static class KongEntityJson
         catch (JsonException ex)
         {
             var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.').Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
-            var field = path.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(s => Reverse.ContainsKey(s) ? ForeignKeys[s] : s).ToArray();
-            var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field" : "invalid value: expected a value of another type";
+            var field = path.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(s => ForeignKeys.GetValueOrDefault(s, s)).ToList();
+            var unmapped = UnmappedProperty().Match(ex.Message);
+            if (unmapped.Success && (field.Count == 0 || field[^1] != unmapped.Groups[1].Value))
+            {
+                field.Add(unmapped.Groups[1].Value);
+            }
+
+            var message = unmapped.Success ? "unknown field" : "invalid value: expected a value of another type";
             return Result<ConfigEntity>.Fail(DomainError.Invalid(message, field));
         }
     }
+
+    [GeneratedRegex("'([^']+)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
 
     private static JsonSerializerOptions CreateStrict() => new(DomainJson.KongOptions)
     {

@@ -165,6 +165,10 @@ public sealed class ImportingDeclarativeConfig
     [InlineData("services: []\n", "_format_version")]
     [InlineData("_format_version: \"3.0\"\nvaults: []\n", "vaults")]
     [InlineData("_format_version: \"3.0\"\nupstreams:\n- name: u\n  healthchecks:\n    active:\n      timeout: 70000\n", "upstreams[0].healthchecks.active.timeout")]
+    [InlineData("_format_version: \"3.0\"\nupstreams:\n- name: u\n  healthchecks:\n    active:\n      colour: red\n", "upstreams[0].healthchecks.active.colour")]
+    [InlineData("_format_version: \"3.0\"\nplugins:\n- name: jwt\n  _config: missing\n", "plugins[0]._config")]
+    [InlineData("_format_version: \"3.0\"\nconsumers:\n- username: a\n  keyauth_credentials:\n  - key: k\n    password: p\n", "consumers[0].keyauth_credentials[0].password")]
+    [InlineData("_format_version: \"3.0\"\nservices:\n- name: s\n  host: a.com\n  id: not-a-uuid\n", "services[0].id")]
     public void An_invalid_file_is_rejected_with_the_place_of_each_error(string yaml, string path)
     {
         var errors = Reject(yaml);

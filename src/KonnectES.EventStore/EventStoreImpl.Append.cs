@@ -27,14 +27,24 @@ internal sealed partial class EventStoreImpl
         if (prepared.Length == 1 && _catalog.Inline.Count == 0 && _participants.Length == 0)
         {
             // One statement is atomic on its own: no BEGIN/COMMIT round trip.
-            await using var command = new NpgsqlCommand(null, connection);
-            results = [await ExecuteAppendAsync(connection, command, prepared[0], metadata, cancellationToken)];
+            results = [await AppendAutocommitAsync(connection, prepared[0], metadata, cancellationToken)];
         }
         else
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            results = await AppendInOpenTransactionAsync(transaction, prepared, metadata, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            PreparedAppend? conflicted;
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                (results, conflicted) = await AppendInOpenTransactionAsync(transaction, prepared, metadata, cancellationToken);
+                if (conflicted is null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+
+            if (conflicted is not null)
+            {
+                throw await ConflictAsync(connection, conflicted, cancellationToken);
+            }
         }
 
         SignalAppended();
@@ -49,7 +59,13 @@ internal sealed partial class EventStoreImpl
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(events);
         var prepared = Prepare([new StreamAppend(streamId, expected, events)]);
-        var results = await AppendInOpenTransactionAsync(transaction, prepared, metadata ?? EventMetadata.None, cancellationToken);
+        var (results, conflicted) = await AppendInOpenTransactionAsync(transaction, prepared, metadata ?? EventMetadata.None, cancellationToken);
+        if (conflicted is not null)
+        {
+            // The caller's transaction may be aborted (unique violation): read the committed version elsewhere.
+            await using var other = await DataSource.OpenConnectionAsync(cancellationToken);
+            throw await ConflictAsync(other, conflicted, cancellationToken);
+        }
 
         // Delivered when the caller commits, dropped if it rolls back.
         await using var notify = new NpgsqlCommand(Sql.Notify, transaction.Connection, transaction);
@@ -57,20 +73,46 @@ internal sealed partial class EventStoreImpl
         return results[0];
     }
 
-    private async Task<IReadOnlyList<AppendResult>> AppendInOpenTransactionAsync(
+    private async Task<AppendResult> AppendAutocommitAsync(
+        NpgsqlConnection connection, PreparedAppend append, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        // "Any" and "stream exists" promise no version check: when a concurrent writer took the next version
+        // first, read the new last version and try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (result, raced) = await TryExecuteAppendAsync(connection, null, append, metadata, cancellationToken);
+            if (result is not null)
+            {
+                return result;
+            }
+
+            var retry = raced && append.Expected.Value < 0 && attempt < 10;
+            if (!retry)
+            {
+                throw await ConflictAsync(connection, append, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<(IReadOnlyList<AppendResult> Results, PreparedAppend? Conflicted)> AppendInOpenTransactionAsync(
         NpgsqlTransaction transaction, PreparedAppend[] prepared, EventMetadata metadata, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         var results = new AppendResult[prepared.Length];
         for (var i = 0; i < prepared.Length; i++)
         {
-            await using var command = new NpgsqlCommand(null, connection, transaction);
-            results[i] = await ExecuteAppendAsync(connection, command, prepared[i], metadata, cancellationToken);
+            var (result, _) = await TryExecuteAppendAsync(connection, transaction, prepared[i], metadata, cancellationToken);
+            if (result is null)
+            {
+                return (results, prepared[i]);
+            }
+
+            results[i] = result;
         }
 
         if (_catalog.Inline.Count == 0 && _participants.Length == 0)
         {
-            return results;
+            return (results, null);
         }
 
         var envelopes = results.Length == 1 ? results[0].Events : [.. results.SelectMany(r => r.Events)];
@@ -94,12 +136,14 @@ internal sealed partial class EventStoreImpl
             await context.DisposeBatchAsync();
         }
 
-        return results;
+        return (results, null);
     }
 
-    private async Task<AppendResult> ExecuteAppendAsync(
-        NpgsqlConnection connection, NpgsqlCommand command, PreparedAppend append, EventMetadata metadata, CancellationToken cancellationToken)
+    /// <summary>Runs one stream's INSERT; a null result means the version check failed (raced: on the unique index).</summary>
+    private async Task<(AppendResult? Result, bool Raced)> TryExecuteAppendAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, PreparedAppend append, EventMetadata metadata, CancellationToken cancellationToken)
     {
+        await using var command = new NpgsqlCommand(null, connection, transaction);
         Bind(command, append, metadata);
         var rows = new List<(long Seq, ulong Tx, long Version, DateTimeOffset At)>(append.Events.Count);
         try
@@ -110,14 +154,14 @@ internal sealed partial class EventStoreImpl
                 rows.Add((reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3)));
             }
         }
-        catch (PostgresException exception) when (exception.SqlState == UniqueViolation && command.Transaction is null)
+        catch (PostgresException exception) when (exception is { SqlState: UniqueViolation, ConstraintName: "events_stream_version" })
         {
-            throw await ConflictAsync(connection, null, append, cancellationToken);
+            return (null, true);
         }
 
         if (rows.Count == 0)
         {
-            throw await ConflictAsync(connection, command.Transaction, append, cancellationToken);
+            return (null, false);
         }
 
         if (rows.Count != append.Events.Count)
@@ -134,7 +178,7 @@ internal sealed partial class EventStoreImpl
                 append.EventIds[i], append.StreamId, row.Version, new Position(row.Tx, row.Seq), append.Types[i], append.Events[i], row.At, metadata);
         }
 
-        return new AppendResult(append.StreamId, rows[^1].Version, envelopes[^1].Position, envelopes);
+        return (new AppendResult(append.StreamId, rows[^1].Version, envelopes[^1].Position, envelopes), false);
     }
 
     private void Bind(NpgsqlCommand command, PreparedAppend append, EventMetadata metadata)
@@ -144,7 +188,6 @@ internal sealed partial class EventStoreImpl
         command.CommandText = single ? Sql.AppendOne[mode] : Sql.AppendMany[mode];
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid> { TypedValue = append.StreamId, NpgsqlDbType = NpgsqlDbType.Uuid });
-        p.Add(new NpgsqlParameter<long> { TypedValue = append.Events.Count, NpgsqlDbType = NpgsqlDbType.Bigint });
         if (single)
         {
             p.Add(new NpgsqlParameter<Guid> { TypedValue = append.EventIds[0], NpgsqlDbType = NpgsqlDbType.Uuid });
@@ -163,7 +206,7 @@ internal sealed partial class EventStoreImpl
         p.Add(Text(metadata.CorrelationId));
         p.Add(Text(metadata.CausationId));
         p.Add(new NpgsqlParameter { Value = (object?)Serializer.SerializeHeaders(metadata.Headers) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        if (mode == 3)
+        if (mode == EventStoreSql.ExactMode)
         {
             p.Add(new NpgsqlParameter<long> { TypedValue = append.Expected.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         }
@@ -171,10 +214,9 @@ internal sealed partial class EventStoreImpl
 
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
-    private async Task<ConcurrencyException> ConflictAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, PreparedAppend append, CancellationToken cancellationToken)
+    private async Task<ConcurrencyException> ConflictAsync(NpgsqlConnection connection, PreparedAppend append, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(Sql.StreamVersion, connection, transaction);
+        await using var command = new NpgsqlCommand(Sql.StreamVersion, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = append.StreamId, NpgsqlDbType = NpgsqlDbType.Uuid });
         var actual = await command.ExecuteScalarAsync(cancellationToken);
         return new ConcurrencyException(append.StreamId, append.Expected, actual is long version ? version : 0);

@@ -7,7 +7,10 @@ namespace KonnectES.EventStore;
 /// </summary>
 public interface IEventStore
 {
-    /// <summary>The store's pooled data source; hosts may use it for their own read models.</summary>
+    /// <summary>
+    /// The store's pooled data source; hosts may use it for their own read models. Its connections are not reset
+    /// when returned to the pool: leave no session state behind (SET, LISTEN, session advisory locks, temp tables).
+    /// </summary>
     public NpgsqlDataSource DataSource { get; }
 
     /// <summary>Creates or migrates the store's schema; idempotent and safe to run from several processes.</summary>

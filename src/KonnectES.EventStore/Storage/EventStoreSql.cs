@@ -15,25 +15,37 @@ internal sealed class EventStoreSql
         Channel = schema + "_events";
         var s = schema;
 
-        // One statement per stream: conditionally bump the stream row, then insert the events numbered from the
-        // row's old version. When the check fails the CTE yields no row, nothing is inserted and no seq is drawn.
-        // $1 stream id, $2 event count, $3.. see InsertMany / InsertOne, $11 expected version (Exact only).
-        var exact = $"UPDATE {s}.streams SET version = version + $2, updated_at = now() WHERE id = $1 AND version = $11 RETURNING version - $2 AS base";
-        var noStream = $"INSERT INTO {s}.streams (id, version) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING 0::bigint AS base";
-        var any = $"INSERT INTO {s}.streams AS st (id, version) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET version = st.version + excluded.version, updated_at = now() RETURNING st.version - $2 AS base";
-        var exists = $"UPDATE {s}.streams SET version = version + $2, updated_at = now() WHERE id = $1 RETURNING version - $2 AS base";
+        // One INSERT per stream; the events table's unique (stream_id, version) index is the concurrency guard.
+        // Exact(n) only inserts when version n exists and n + 1 does not (two probes of that index), so a stale
+        // writer draws no seq; two writers racing for n + 1 collide on the unique index and the loser fails with
+        // 23505 (its drawn seq is a harmless hole: readers order by (tx, seq) and never wait for holes).
+        // Parameters: $1 stream id, $2 event id(s), $3 type(s), $4 data, $5 tenant, $6 actor, $7 correlation,
+        // $8 causation, $9 headers, $10 expected version (Exact only).
+        const string columns = "(id, stream_id, version, type, data, tenant_id, actor, correlation_id, causation_id, headers)";
+        const string returning = " RETURNING seq, tx, version, created_at";
+        const string manyRows = "FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS e(id, type, data, n)";
+        var insert = $"INSERT INTO {s}.events {columns} ";
+        var exactCheck = $"EXISTS (SELECT 1 FROM {s}.events WHERE stream_id = $1 AND version = $10) " +
+            $"AND NOT EXISTS (SELECT 1 FROM {s}.events WHERE stream_id = $1 AND version = $10 + 1)";
+        var newStream = $"WITH st AS (INSERT INTO {s}.streams (id) VALUES ($1) ON CONFLICT (id) DO NOTHING RETURNING id) ";
+        var lastVersion = $"WITH b AS (SELECT max(version) AS base FROM {s}.events WHERE stream_id = $1)";
+        var anyBase = lastVersion + $", st AS (INSERT INTO {s}.streams (id) SELECT $1 FROM b WHERE b.base IS NULL ON CONFLICT (id) DO NOTHING) ";
+        AppendOne =
+        [
+            anyBase + insert + "SELECT $2, $1, coalesce(b.base, 0) + 1, $3, $4, $5, $6, $7, $8, $9 FROM b" + returning,
+            newStream + insert + "SELECT $2, $1, 1, $3, $4, $5, $6, $7, $8, $9 FROM st" + returning,
+            lastVersion + " " + insert + "SELECT $2, $1, b.base + 1, $3, $4, $5, $6, $7, $8, $9 FROM b WHERE b.base IS NOT NULL" + returning,
+            insert + "SELECT $2, $1, $10 + 1, $3, $4, $5, $6, $7, $8, $9 WHERE " + exactCheck + returning,
+        ];
+        AppendMany =
+        [
+            anyBase + insert + "SELECT e.id, $1, coalesce(b.base, 0) + e.n, e.type, e.data, $5, $6, $7, $8, $9 FROM b, " + manyRows[5..] + returning,
+            newStream + insert + "SELECT e.id, $1, e.n, e.type, e.data, $5, $6, $7, $8, $9 FROM st, " + manyRows[5..] + returning,
+            lastVersion + " " + insert + "SELECT e.id, $1, b.base + e.n, e.type, e.data, $5, $6, $7, $8, $9 FROM b, " + manyRows[5..] + " WHERE b.base IS NOT NULL" + returning,
+            insert + "SELECT e.id, $1, $10 + e.n, e.type, e.data, $5, $6, $7, $8, $9 " + manyRows + " WHERE " + exactCheck + returning,
+        ];
 
-        const string insert = "INSERT INTO {0}.events (id, stream_id, version, type, data, tenant_id, actor, correlation_id, causation_id, headers) ";
-        var insertMany = string.Format(System.Globalization.CultureInfo.InvariantCulture, insert, s) +
-            "SELECT e.id, $1, s.base + e.n, e.type, e.data, $6, $7, $8, $9, $10 FROM s, unnest($3::uuid[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS e(id, type, data, n) " +
-            "RETURNING seq, tx, version, created_at";
-        var insertOne = string.Format(System.Globalization.CultureInfo.InvariantCulture, insert, s) +
-            "SELECT $3, $1, s.base + 1, $4, $5, $6, $7, $8, $9, $10 FROM s RETURNING seq, tx, version, created_at";
-
-        AppendMany = [With(any, insertMany), With(noStream, insertMany), With(exists, insertMany), With(exact, insertMany)];
-        AppendOne = [With(any, insertOne), With(noStream, insertOne), With(exists, insertOne), With(exact, insertOne)];
-
-        StreamVersion = $"SELECT version FROM {s}.streams WHERE id = $1";
+        StreamVersion = $"SELECT coalesce(max(version), 0) FROM {s}.events WHERE stream_id = $1";
         ReadStream = $"SELECT {EventColumns} FROM {s}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version";
 
         // Only rows of transactions that have finished: nothing with a smaller (tx, seq) can still appear.
@@ -65,6 +77,9 @@ internal sealed class EventStoreSql
 
     /// <summary>Indexed by <see cref="ModeIndex"/>; the single-event form without arrays.</summary>
     public string[] AppendOne { get; }
+
+    /// <summary>The <see cref="ModeIndex"/> of Exact(n), the only form with the expected-version parameter.</summary>
+    public const int ExactMode = 3;
 
     public string StreamVersion { get; }
 
@@ -104,5 +119,4 @@ internal sealed class EventStoreSql
         _ => 3,
     };
 
-    private static string With(string streamCte, string insert) => $"WITH s AS ({streamCte}) {insert}";
 }

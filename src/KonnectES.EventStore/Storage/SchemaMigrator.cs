@@ -12,12 +12,12 @@ internal static class SchemaMigrator
     private static readonly Func<string, string>[] Steps =
     [
         s => $"""
+            -- One row per stream, written by its first append. The version lives in the events table only:
+            -- its unique (stream_id, version) index is the optimistic-concurrency guard.
             CREATE TABLE {s}.streams (
                 id uuid PRIMARY KEY,
-                version bigint NOT NULL,
-                created_at timestamptz NOT NULL DEFAULT now(),
-                updated_at timestamptz NOT NULL DEFAULT now());
-            -- No foreign key to streams: the append statement only inserts events after it bumped the stream row.
+                created_at timestamptz NOT NULL DEFAULT now());
+            -- No foreign key to streams: the append statement creates the stream row itself.
             CREATE TABLE {s}.events (
                 seq bigint GENERATED ALWAYS AS IDENTITY (CACHE 1) PRIMARY KEY,
                 tx xid8 NOT NULL DEFAULT pg_current_xact_id(),

@@ -53,6 +53,26 @@ public sealed class ConcurrentAppends(PostgresDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task Concurrent_appends_without_a_version_check_all_succeed_with_distinct_versions()
+    {
+        // Given a new stream
+        var account = Guid.NewGuid();
+
+        // When eight writers append with "any", five times each, at the same time
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await Store.AppendAsync(account, ExpectedVersion.Any, [new MoneyDeposited(account, 1m), new MoneyDeposited(account, 1m)]);
+            }
+        })));
+
+        // Then every event is stored, versions 1..80 without gaps
+        var events = await Store.ReadStreamAsync(account).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 80).Select(v => (long)v), events.Select(e => e.Version));
+    }
+
+    [Fact]
     public async Task Sixteen_writers_appending_five_hundred_events_each_leave_gapless_streams_and_a_strictly_increasing_global_order()
     {
         // Given sixteen accounts

@@ -12,7 +12,7 @@ public sealed class RecordingParticipant(IOptions<EventStoreOptions> options) : 
     public async Task OnAppendingAsync(ProjectionContext context, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT version FROM {options.Value.Schema}.streams WHERE id = $1", context.Connection, context.Transaction);
+            $"SELECT max(version) FROM {options.Value.Schema}.events WHERE stream_id = $1", context.Connection, context.Transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = events[0].StreamId });
         VersionSeenInTransaction = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

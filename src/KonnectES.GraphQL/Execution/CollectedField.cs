@@ -15,6 +15,9 @@ internal sealed class CollectedField(string responseName, ObjectType parentType,
 
     public string ResponseName { get; } = responseName;
 
+    /// <summary>The response name, encoded once for the JSON writer.</summary>
+    public System.Text.Json.JsonEncodedText EncodedName { get; } = System.Text.Json.JsonEncodedText.Encode(responseName);
+
     public ObjectType ParentType { get; } = parentType;
 
     public FieldDefinition Definition { get; } = definition;

@@ -71,18 +71,28 @@ internal sealed partial class OperationExecution
             error = e;
         }
 
-        Post(() =>
+        // Resumed inline by a DataLoader batch completing on the drain loop: complete right here.
+        if (IsDraining)
         {
-            EndPending();
-            if (error is not null)
-            {
-                FieldError(parent, index, field.Definition.Type.IsNonNull, field, error);
-            }
-            else
-            {
-                Complete(field.Definition.Type, field, value, parent, index);
-            }
-        });
+            CompleteAwaited(field, parent, index, value, error);
+        }
+        else
+        {
+            Post(() => CompleteAwaited(field, parent, index, value, error));
+        }
+    }
+
+    private void CompleteAwaited(CollectedField field, ResultNode parent, int index, object? value, Exception? error)
+    {
+        EndPending();
+        if (error is not null)
+        {
+            FieldError(parent, index, field.Definition.Type.IsNonNull, field, error);
+        }
+        else
+        {
+            Complete(field.Definition.Type, field, value, parent, index);
+        }
     }
 
     internal IReadOnlyDictionary<string, object?>? ArgumentsOf(CollectedField field)

@@ -19,6 +19,9 @@ internal sealed partial class OperationExecution
     private readonly SourceText _source;
     private int _pending;
 
+    [ThreadStatic]
+    private static OperationExecution? _draining;
+
     public OperationExecution(Schema schema, ExecutionOptions options, RequestContext context, FieldCollector collector, SourceText source, CancellationToken cancellationToken)
     {
         Schema = schema;
@@ -88,6 +91,9 @@ internal sealed partial class OperationExecution
         return new ExecutionResult(true, root.Invalidated ? null : root, _errors);
     }
 
+    /// <summary>Whether the calling code runs inside this execution's drain loop (so it may touch the response).</summary>
+    public bool IsDraining => ReferenceEquals(_draining, this);
+
     /// <summary>Queues work for the execution thread; safe from any thread.</summary>
     public void Post(Action work)
     {
@@ -104,9 +110,17 @@ internal sealed partial class OperationExecution
     {
         while (true)
         {
-            while (_queue.TryDequeue(out var work))
+            _draining = this;
+            try
             {
-                work();
+                while (_queue.TryDequeue(out var work))
+                {
+                    work();
+                }
+            }
+            finally
+            {
+                _draining = null;
             }
 
             if (Loaders.Dispatch())

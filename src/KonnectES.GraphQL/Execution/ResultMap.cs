@@ -37,6 +37,8 @@ internal sealed class ResultMap : ResultNode, IReadOnlyDictionary<string, object
 
     public object? ValueAt(int index) => _values[index];
 
+    public System.Text.Json.JsonEncodedText EncodedKeyAt(int index) => _fields[index].EncodedName;
+
     public override void Set(int index, object? value) => _values[index] = value;
 
     public override object PathKey(int index) => _fields[index].ResponseName;

@@ -115,7 +115,7 @@ internal static class ResultWriter
                 writer.WriteStartObject();
                 for (var k = 0; k < map.Count; k++)
                 {
-                    writer.WritePropertyName(map.KeyAt(k));
+                    writer.WritePropertyName(map.EncodedKeyAt(k));
                     WriteValue(writer, map.ValueAt(k));
                 }
 

@@ -7,26 +7,40 @@ namespace KonnectES.EventStore.Daemon;
 
 internal sealed partial class ProjectionRunner
 {
-    private async Task ProcessPageAsync(NpgsqlConnection session, List<StoredEvent> page, bool isRebuild, CancellationToken cancellationToken)
+    /// <summary>Deserialises a page; an event that cannot be read carries its error instead.</summary>
+    private DecodedEvent[] Decode(List<StoredEvent> page)
     {
-        var good = new List<EventEnvelope>(page.Count);
-        foreach (var stored in page)
+        var decoded = new DecodedEvent[page.Count];
+        for (var i = 0; i < page.Count; i++)
         {
-            EventEnvelope envelope;
             try
             {
-                envelope = store.Serializer.ToEnvelope(stored);
+                decoded[i] = new DecodedEvent(page[i], store.Serializer.ToEnvelope(page[i]), null);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                decoded[i] = new DecodedEvent(page[i], null, exception);
+            }
+        }
+
+        return decoded;
+    }
+
+    private async Task ProcessPageAsync(NpgsqlConnection session, DecodedEvent[] page, bool isRebuild, CancellationToken cancellationToken)
+    {
+        var good = new List<EventEnvelope>(page.Length);
+        foreach (var item in page)
+        {
+            if (item.Envelope is null)
             {
                 // Unknown type or unreadable JSON: no retry can help.
                 await ApplyWithRetriesAsync(session, good, isRebuild, cancellationToken);
                 good.Clear();
-                await DeadLetterAsync(session, stored, exception, isRebuild, cancellationToken);
+                await DeadLetterAsync(session, item.Stored, item.Error!, isRebuild, cancellationToken);
                 continue;
             }
 
-            good.Add(envelope);
+            good.Add(item.Envelope);
         }
 
         await ApplyWithRetriesAsync(session, good, isRebuild, cancellationToken);

@@ -1,10 +1,12 @@
-using KonnectES.EventStore.Storage;
 using Npgsql;
 
 namespace KonnectES.EventStore.Daemon;
 
 internal sealed partial class ProjectionRunner
 {
+    private Task<DecodedEvent[]> ReadDecodedAsync(Position after, int size, CancellationToken cancellationToken) =>
+        Task.Run(async () => Decode(await store.ReadPageAsync(store.DataSource, after, size, cancellationToken)), cancellationToken);
+
     private async Task RebuildOwnedAsync(NpgsqlConnection session, RebuildRequest request, CancellationToken cancellationToken)
     {
         try
@@ -36,16 +38,16 @@ internal sealed partial class ProjectionRunner
             long processed = 0;
             request.Progress?.Report(new RebuildProgress(Name, 0, total));
 
-            // Read the next page on a pooled connection while this one applies the current page.
+            // Read and deserialise the next page (pooled connection, another thread) while this session applies the current one.
             var size = Options.RebuildPageSize;
-            var page = await store.ReadPageAsync(store.DataSource, Position.Start, size, cancellationToken);
-            while (page.Count > 0)
+            var page = await ReadDecodedAsync(Position.Start, size, cancellationToken);
+            while (page.Length > 0)
             {
-                Task<List<StoredEvent>> next = page.Count < size
-                    ? Task.FromResult(new List<StoredEvent>())
-                    : store.ReadPageAsync(store.DataSource, page[^1].Position, size, cancellationToken);
+                var next = page.Length < size
+                    ? Task.FromResult(Array.Empty<DecodedEvent>())
+                    : ReadDecodedAsync(page[^1].Stored.Position, size, cancellationToken);
                 await ProcessPageAsync(session, page, isRebuild: true, cancellationToken);
-                processed += page.Count;
+                processed += page.Length;
                 request.Progress?.Report(new RebuildProgress(Name, processed, Math.Max(total, processed)));
                 page = await next;
             }

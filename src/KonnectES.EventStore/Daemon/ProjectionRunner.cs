@@ -97,7 +97,7 @@ internal sealed partial class ProjectionRunner(
             ReadPassed.Pulse();
             if (page.Count > 0)
             {
-                await ProcessPageAsync(session, page, isRebuild: false, stoppingToken);
+                await ProcessPageAsync(session, Decode(page), isRebuild: false, stoppingToken);
                 continue;
             }
 

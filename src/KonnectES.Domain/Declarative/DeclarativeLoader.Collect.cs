@@ -222,7 +222,7 @@ internal sealed partial class DeclarativeLoader
         {
             if (!key.StartsWith('_'))
             {
-                body[key] = WithoutNulls(value);
+                body[key] = WithoutNulls(value, [.. path, key]);
             }
         }
 
@@ -255,7 +255,8 @@ internal sealed partial class DeclarativeLoader
         return body;
     }
 
-    private static JsonNode? WithoutNulls(JsonNode? node)
+    /// <summary>Drops null members (null = "use the default"); a null array element is an error, as in Kong.</summary>
+    private JsonNode? WithoutNulls(JsonNode? node, List<string> path)
     {
         switch (node)
         {
@@ -265,13 +266,26 @@ internal sealed partial class DeclarativeLoader
                 {
                     if (value is not null)
                     {
-                        copy[key] = WithoutNulls(value);
+                        copy[key] = WithoutNulls(value, [.. path, key]);
                     }
                 }
 
                 return copy;
             case JsonArray a:
-                return new JsonArray([.. a.Select(WithoutNulls)]);
+                var items = new JsonArray();
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is null)
+                    {
+                        _errors.Add(DomainError.Invalid("null is not allowed in an array", [.. path, Formats.Index(i)]));
+                    }
+                    else
+                    {
+                        items.Add(WithoutNulls(a[i], [.. path, Formats.Index(i)]));
+                    }
+                }
+
+                return items;
             default:
                 return node?.DeepClone();
         }

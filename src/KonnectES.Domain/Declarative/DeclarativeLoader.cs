@@ -115,7 +115,10 @@ internal sealed partial class DeclarativeLoader
         }
     }
 
-    private bool IsManaged(ConfigEntity entity) => _selectTags.All(entity.Tags.Contains);
+    /// <summary>Entities carrying every select tag; a membership follows its consumer.</summary>
+    private bool IsManaged(ConfigEntity entity) => entity is ConsumerGroupMember m
+        ? _current.Find(m.ConsumerId) is { } consumer && IsManaged(consumer)
+        : _selectTags.All(entity.Tags.Contains);
 
     private Result<ControlPlaneConfig> Build()
     {

@@ -47,6 +47,11 @@ internal static partial class DocumentReader
         {
             return Result<JsonObject>.Fail(DomainError.Invalid($"invalid YAML (line {ex.Start.Line}, column {ex.Start.Column}): {ex.Message}"));
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these (instead of a YamlException) on some malformed documents.
+            return Result<JsonObject>.Fail(DomainError.Invalid($"invalid YAML: {ex.Message}"));
+        }
 
         if (stream.Documents.Count == 0)
         {

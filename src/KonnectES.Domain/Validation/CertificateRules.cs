@@ -48,7 +48,7 @@ internal static class CertificateRules
         {
             certificate = X509Certificate2.CreateFromPem(cert);
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
         {
             errors.Add(DomainError.Invalid("invalid certificate: unable to load certificate", certField));
             return (null, null);

@@ -130,7 +130,7 @@ internal static partial class Formats
         var i = 0;
         foreach (var tag in tags)
         {
-            if (tag.Length == 0 || tag.Any(c => c < 0x80 && (c < 0x21 || c > 0x7E || c == ',' || c == '/')))
+            if (string.IsNullOrEmpty(tag) || tag.Any(c => c < 0x80 && (c < 0x21 || c > 0x7E || c == ',' || c == '/')))
             {
                 errors.Add(DomainError.Invalid("invalid tag: expected printable ascii (except `,` and `/`) or valid utf-8 sequences", "tags", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }

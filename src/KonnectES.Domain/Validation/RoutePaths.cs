@@ -29,7 +29,7 @@ internal static partial class RoutePaths
     public static string MigrateLegacy(string path) =>
         IsRegex(path) || LegacyPrefixRegex().IsMatch(path) ? path : "~" + path;
 
-    private static string? RegexError(string pattern)
+    public static string? RegexError(string pattern)
     {
         if (!pattern.StartsWith('/'))
         {

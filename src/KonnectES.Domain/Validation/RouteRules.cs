@@ -120,6 +120,16 @@ internal static class RouteRules
             {
                 errors.Add(DomainError.Invalid("length must be at least 1", "headers", header));
             }
+            else
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (values[i].StartsWith("~*", StringComparison.Ordinal) && RoutePaths.RegexError("/" + values[i][2..]) is { } regexError)
+                    {
+                        errors.Add(DomainError.Invalid(regexError.Replace("'/", "'", StringComparison.Ordinal), "headers", header, Formats.Index(i)));
+                    }
+                }
+            }
         }
 
         Endpoints(r.Sources, "sources", errors);

@@ -24,7 +24,8 @@ public static class ServiceUrl
             path = null;
         }
 
-        return Result<Service>.Ok(service with { Protocol = protocol, Host = uri.IdnHost.Trim('[', ']') is var h && uri.HostNameType == UriHostNameType.IPv6 ? h : uri.Host, Port = port, Path = path });
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host.Trim('[', ']') : uri.Host;
+        return Result<Service>.Ok(service with { Protocol = protocol, Host = host, Port = port, Path = path });
     }
 
     private static bool HasPort(string rest)

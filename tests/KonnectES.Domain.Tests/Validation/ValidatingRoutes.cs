@@ -48,6 +48,7 @@ public sealed class ValidatingRoutes
         { "paths[0]", Http with { Paths = ["/%7euser"] } },
         { "paths[0]", Http with { Paths = ["/a/../b"] } },
         { "headers.Host", Http with { Headers = Headers("Host", "a.com") } },
+        { "headers.x-v[1]", Http with { Headers = Headers("x-v", "ok", "~*(unclosed") } },
         { "snis", Http with { Snis = ["a.com"], Protocols = ["http"] } },
         { "", Http with { Paths = [] } },
         { "", Http with { Paths = [], Protocols = ["grpc"], StripPath = false } },

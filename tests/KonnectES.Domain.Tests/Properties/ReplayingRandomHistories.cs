@@ -43,6 +43,25 @@ public sealed class ReplayingRandomHistories
         }
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void The_export_of_any_reachable_state_re_imports_as_an_empty_diff(int seed)
+    {
+        var (_, states) = RandomHistory(new Random(seed));
+
+        foreach (var state in new[] { states[states.Count / 2], states[^1] })
+        {
+            foreach (var secrets in new[] { true, false })
+            {
+                var plan = DeclarativeConfig.Plan(state, DeclarativeConfig.Export(state, ConfigFormat.Yaml, secrets), ConfigFormat.Yaml, ImportMode.Replace);
+
+                Assert.True(plan.IsSuccess, string.Join("; ", plan.Errors));
+                Assert.Empty(plan.Value);
+            }
+        }
+    }
+
     [Fact]
     public void A_rollback_can_itself_be_rolled_back()
     {

@@ -83,6 +83,10 @@ public sealed class ValidatingPlugins
     }
 
     [Fact]
+    public void A_plugin_without_name_is_rejected() =>
+        Verdict.Rejected(_state, new CreatePlugin(Given.Plugin("")), "name");
+
+    [Fact]
     public void Kongs_config_defaults_are_filled_in()
     {
         var plugin = Assert.IsType<PluginCreated>(Assert.Single(Given.Events(_state, new CreatePlugin(Given.Plugin("key-auth"))))).Plugin;

@@ -8,6 +8,8 @@ namespace KonnectES.GraphQL.Http;
 /// <summary>GraphQL over HTTP: POST with JSON, GET for queries, status codes from <see cref="HttpStatusTable"/>.</summary>
 internal static partial class HttpEndpoint
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+
     public static async Task HandleAsync(HttpContext context, GraphQLServer server)
     {
         var options = server.Options;
@@ -80,7 +82,7 @@ internal static partial class HttpEndpoint
     private static async Task WriteAsync(HttpContext context, string mediaType, ExecutionResult result)
     {
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, WriterOptions))
         {
             result.WriteTo(writer);
         }

@@ -96,7 +96,13 @@ public sealed class FieldBuilder
     internal static FieldResolver Adapt<TResult>(Func<IResolverContext, Task<TResult>> resolver)
     {
         ArgumentNullException.ThrowIfNull(resolver);
-        return async context => await resolver(context);
+        return context =>
+        {
+            var task = resolver(context);
+            return task.IsCompletedSuccessfully ? new ValueTask<object?>(task.Result) : AwaitAsync(task);
+        };
+
+        static async ValueTask<object?> AwaitAsync(Task<TResult> task) => await task;
     }
 
     internal void AppendSdl(StringBuilder builder)

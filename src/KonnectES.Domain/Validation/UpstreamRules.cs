@@ -66,17 +66,13 @@ internal static class UpstreamRules
 
     private static void Hashing(Upstream u, List<DomainError> errors)
     {
-        Required(u.HashOn == "header" || u.HashFallback == "header" ? (u.HashOn == "header" ? u.HashOnHeader : u.HashFallbackHeader) : "-",
-            u.HashOn == "header" ? "hash_on_header" : "hash_fallback_header", errors);
-        Required(u.HashOn == "cookie" || u.HashFallback == "cookie" ? u.HashOnCookie : "-", "hash_on_cookie", errors);
-        Required(u.HashOn == "query_arg" ? u.HashOnQueryArg : "-", "hash_on_query_arg", errors);
-        Required(u.HashFallback == "query_arg" ? u.HashFallbackQueryArg : "-", "hash_fallback_query_arg", errors);
-        Required(u.HashOn == "uri_capture" ? u.HashOnUriCapture : "-", "hash_on_uri_capture", errors);
-        Required(u.HashFallback == "uri_capture" ? u.HashFallbackUriCapture : "-", "hash_fallback_uri_capture", errors);
-        if (u.HashOn == "header" && u.HashFallback == "header")
-        {
-            Required(u.HashFallbackHeader, "hash_fallback_header", errors);
-        }
+        RequiredWhen(u.HashOn == "header", u.HashOnHeader, "hash_on_header", errors);
+        RequiredWhen(u.HashFallback == "header", u.HashFallbackHeader, "hash_fallback_header", errors);
+        RequiredWhen(u.HashOn == "cookie" || u.HashFallback == "cookie", u.HashOnCookie, "hash_on_cookie", errors);
+        RequiredWhen(u.HashOn == "query_arg", u.HashOnQueryArg, "hash_on_query_arg", errors);
+        RequiredWhen(u.HashFallback == "query_arg", u.HashFallbackQueryArg, "hash_fallback_query_arg", errors);
+        RequiredWhen(u.HashOn == "uri_capture", u.HashOnUriCapture, "hash_on_uri_capture", errors);
+        RequiredWhen(u.HashFallback == "uri_capture", u.HashFallbackUriCapture, "hash_fallback_uri_capture", errors);
 
         foreach (var (header, field) in new[] { (u.HashOnHeader, "hash_on_header"), (u.HashFallbackHeader, "hash_fallback_header") })
         {
@@ -110,9 +106,9 @@ internal static class UpstreamRules
         }
     }
 
-    private static void Required(string? value, string field, List<DomainError> errors)
+    private static void RequiredWhen(bool selected, string? value, string field, List<DomainError> errors)
     {
-        if (string.IsNullOrEmpty(value))
+        if (selected && string.IsNullOrEmpty(value))
         {
             errors.Add(DomainError.Invalid("required field missing", field));
         }

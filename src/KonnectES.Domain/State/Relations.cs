@@ -1,18 +1,5 @@
 namespace KonnectES.Domain;
 
-/// <summary>What Kong does to a child when its parent is deleted.</summary>
-internal enum OnDelete
-{
-    Cascade,
-    Restrict,
-}
-
-/// <summary>A foreign key held by a child entity.</summary>
-internal readonly record struct Reference(Guid ParentId, EntityType ParentType, string Field, OnDelete OnDelete);
-
-/// <summary>A uniqueness key of an entity; equal keys may belong to one entity only.</summary>
-internal readonly record struct UniqueKey(string Key, string Field, string Message);
-
 /// <summary>Foreign keys and unique keys of every entity kind (kong-gateway-model §2.10, §2).</summary>
 internal static class Relations
 {

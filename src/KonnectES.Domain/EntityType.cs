@@ -25,6 +25,8 @@ public enum EntityType
     Certificate,
     /// <summary>Kong <c>snis</c>.</summary>
     Sni,
+    /// <summary>Kong <c>ca_certificates</c>.</summary>
+    CaCertificate,
     /// <summary>Plugin-owned credentials (key-auth, basic-auth, jwt, acl, hmac-auth).</summary>
     Credential,
 }

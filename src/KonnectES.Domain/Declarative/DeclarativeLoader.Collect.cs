@@ -34,6 +34,7 @@ internal sealed partial class DeclarativeLoader
         Each(document, "plugins", (o, p, i) => Entity(EntityType.Plugin, o, p, null, i));
         Each(document, "certificates", (o, p, i) => Entity(EntityType.Certificate, o, p, null, i));
         Each(document, "snis", (o, p, i) => Entity(EntityType.Sni, o, p, null, i));
+        Each(document, "ca_certificates", (o, p, i) => Entity(EntityType.CaCertificate, o, p, null, i));
         foreach (var (key, kind) in CredentialKeys)
         {
             Each(document, key, (o, p, i) => Entity(EntityType.Credential, o, p, null, i, kind));

@@ -213,6 +213,7 @@ internal sealed partial class DeclarativeLoader
                 _ => _current.OwnerOf($"acls:{S("consumer")}:{S("group")}"),
             },
             EntityType.Certificate => _current.Certificates.FirstOrDefault(c => c.Cert.Trim() == S("cert")?.Trim())?.Id,
+            EntityType.CaCertificate => _current.CaCertificates.FirstOrDefault(c => c.Cert.Trim() == S("cert")?.Trim())?.Id,
             _ => null,
         };
         return id is { } found && _current.Find(found)?.EntityType == p.Type ? found : null;

@@ -18,7 +18,7 @@ internal sealed partial class DeclarativeLoader
         "_format_version", "_transform", "_comment", "_ignore", "_info", "_workspace", "_konnect", "_plugin_configs", "_konnectes",
         "services", "routes", "consumers", "consumer_groups", "consumer_group_consumers", "consumer_group_plugins", "upstreams",
         "targets", "plugins", "certificates", "snis", "keyauth_credentials", "basicauth_credentials", "jwt_secrets", "acls",
-        "hmacauth_credentials",
+        "hmacauth_credentials", "ca_certificates",
     ];
 
     private readonly ControlPlaneConfig _current;
@@ -85,7 +85,7 @@ internal sealed partial class DeclarativeLoader
         {
             if (!RootKeys.Contains(key))
             {
-                _errors.Add(DomainError.Invalid(key == "ca_certificates" || key == "vaults" ? "entity type not supported" : "unknown field", key));
+                _errors.Add(DomainError.Invalid(key == "vaults" ? "entity type not supported" : "unknown field", key));
             }
         }
 

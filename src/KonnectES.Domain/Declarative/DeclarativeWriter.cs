@@ -37,6 +37,7 @@ internal static class DeclarativeWriter
         var doc = new JsonObject { ["_format_version"] = "3.0" };
         Add(doc, "certificates", Sorted(state.Certificates).Select(c => With(K(c), "snis",
             [.. snis[c.Id].Select(s => K(s, "certificate"))])));
+        Add(doc, "ca_certificates", Sorted(state.CaCertificates).Select(c => K(c)));
         Add(doc, "services", Sorted(state.Services).Select(s => With(With(K(s), "routes",
                 [.. routes[s.Id].Select(r => RouteNode(r, "service"))]), "plugins", PluginsOf(s.Id, "service"))));
         Add(doc, "routes", routes[null].Select(r => RouteNode(r)));

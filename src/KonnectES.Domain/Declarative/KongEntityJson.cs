@@ -26,7 +26,7 @@ internal static partial class KongEntityJson
 
     private static readonly string[] Derived = ["key_fingerprint", "kind"];
 
-    private static readonly string[] OptionalSets = ["methods", "hosts", "paths", "snis", "sources", "destinations", "tags"];
+    private static readonly string[] OptionalSets = ["ca_certificates", "methods", "hosts", "paths", "snis", "sources", "destinations", "tags"];
 
     public static readonly JsonSerializerOptions StrictOptions = CreateStrict();
 
@@ -42,6 +42,7 @@ internal static partial class KongEntityJson
         EntityType.Plugin => typeof(Plugin),
         EntityType.Certificate => typeof(Certificate),
         EntityType.Sni => typeof(Sni),
+        EntityType.CaCertificate => typeof(CaCertificate),
         EntityType.Credential => typeof(Credential),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };

@@ -12,7 +12,7 @@ public static class SnapshotDocument
     /// <summary>Top-level keys in the order data planes load them.</summary>
     public static IReadOnlyList<string> Sections { get; } =
     [
-        "certificates", "snis", "services", "routes", "upstreams", "targets", "consumers", "consumer_groups",
+        "certificates", "snis", "ca_certificates", "services", "routes", "upstreams", "targets", "consumers", "consumer_groups",
         "consumer_group_consumers", "keyauth_credentials", "basicauth_credentials", "jwt_secrets", "acls",
         "hmacauth_credentials", "plugins",
     ];

@@ -20,6 +20,7 @@ namespace KonnectES.Domain;
 [JsonDerivedType(typeof(Plugin), "plugin")]
 [JsonDerivedType(typeof(Certificate), "certificate")]
 [JsonDerivedType(typeof(Sni), "sni")]
+[JsonDerivedType(typeof(CaCertificate), "ca_certificate")]
 [JsonDerivedType(typeof(Credential), "credential")]
 public abstract record ConfigEntity
 {

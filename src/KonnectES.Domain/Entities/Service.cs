@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace KonnectES.Domain;
 
 /// <summary>A Kong service: where requests go upstream. Defaults are Kong's.</summary>
@@ -38,6 +40,9 @@ public sealed record Service : ConfigEntity
 
     /// <summary>0..64 (https/tls only).</summary>
     public int? TlsVerifyDepth { get; init; }
+
+    /// <summary>CA certificates to verify the upstream with (https/tls only).</summary>
+    public ImmutableArray<Guid> CaCertificates { get; init; } = [];
 
     /// <summary>Disabled services (and their routes and plugins) are not shipped to data planes.</summary>
     public bool Enabled { get; init; } = true;

@@ -23,6 +23,7 @@ public static class EventTypes
         typeof(PluginCreated), typeof(PluginUpdated), typeof(PluginDeleted),
         typeof(CertificateCreated), typeof(CertificateUpdated), typeof(CertificateDeleted),
         typeof(SniCreated), typeof(SniUpdated), typeof(SniDeleted),
+        typeof(CaCertificateCreated), typeof(CaCertificateUpdated), typeof(CaCertificateDeleted),
         typeof(CredentialCreated), typeof(CredentialUpdated), typeof(CredentialDeleted),
         typeof(ConfigImported), typeof(ConfigRolledBack),
     ];

@@ -8,7 +8,7 @@ public static class ConfigDiff
     /// <summary>Kinds in dependency order: parents before children.</summary>
     internal static readonly ImmutableArray<EntityType> DependencyOrder =
     [
-        EntityType.Certificate, EntityType.Sni, EntityType.Service, EntityType.Route, EntityType.Upstream, EntityType.Target,
+        EntityType.Certificate, EntityType.Sni, EntityType.CaCertificate, EntityType.Service, EntityType.Route, EntityType.Upstream, EntityType.Target,
         EntityType.Consumer, EntityType.ConsumerGroup, EntityType.ConsumerGroupMember, EntityType.Credential, EntityType.Plugin,
     ];
 

@@ -96,6 +96,9 @@ public sealed partial class ControlPlaneConfig
     /// <summary>SNIs.</summary>
     public IEnumerable<Sni> Snis => All<Sni>(EntityType.Sni);
 
+    /// <summary>CA certificates.</summary>
+    public IEnumerable<CaCertificate> CaCertificates => All<CaCertificate>(EntityType.CaCertificate);
+
     /// <summary>Credentials of every kind.</summary>
     public IEnumerable<Credential> Credentials => All<Credential>(EntityType.Credential);
 

@@ -7,8 +7,17 @@ internal static class Relations
     {
         switch (entity)
         {
-            case Service { ClientCertificateId: { } cert }:
-                yield return new(cert, EntityType.Certificate, "client_certificate", OnDelete.Restrict);
+            case Service s:
+                if (s.ClientCertificateId is { } clientCertificate)
+                {
+                    yield return new(clientCertificate, EntityType.Certificate, "client_certificate", OnDelete.Restrict);
+                }
+
+                foreach (var ca in s.CaCertificates.IsDefault ? [] : s.CaCertificates.Distinct())
+                {
+                    yield return new(ca, EntityType.CaCertificate, "ca_certificates", OnDelete.Restrict);
+                }
+
                 break;
             case Route { ServiceId: { } service }:
                 yield return new(service, EntityType.Service, "service", OnDelete.Restrict);
@@ -93,6 +102,9 @@ internal static class Relations
             case Sni s:
                 yield return Named("snis", "name", s.Name);
                 break;
+            case CaCertificate ca when ca.CertDigest.Length > 0:
+                yield return Named("ca_certificates", "cert_digest", ca.CertDigest);
+                break;
             case Plugin p:
                 if (p.InstanceName is { } instance)
                 {
@@ -150,6 +162,7 @@ internal static class Relations
         EntityType.Plugin => "plugins",
         EntityType.Certificate => "certificates",
         EntityType.Sni => "snis",
+        EntityType.CaCertificate => "ca_certificates",
         EntityType.Credential => "credentials",
         _ => "control_planes",
     };

@@ -26,11 +26,13 @@ internal static class EntityValidator
 
     private static ConfigEntity Normalize(ConfigEntity entity, List<DomainError> errors) => entity switch
     {
+        Service s => s with { CaCertificates = s.CaCertificates.IsDefault ? [] : s.CaCertificates },
         Route r => RouteRules.Normalize(r),
         Upstream u => UpstreamRules.Normalize(u),
         Target t => TargetRules.Normalize(t),
         Plugin p => PluginRules.Normalize(p, errors),
         Certificate c => CertificateRules.Normalize(c, errors),
+        CaCertificate c => CaCertificateRules.Normalize(c, errors),
         Credential c => CredentialRules.Normalize(c),
         _ => entity,
     };

@@ -43,6 +43,11 @@ internal static class ServiceRules
             errors.Add(DomainError.Invalid("value must be null when 'protocol' is not 'https' or 'tls'", "client_certificate"));
         }
 
+        if (!tls && !s.CaCertificates.IsDefaultOrEmpty)
+        {
+            errors.Add(DomainError.Invalid("value must be null when 'protocol' is not 'https' or 'tls'", "ca_certificates"));
+        }
+
         if (!tls && s.TlsVerify is not null)
         {
             errors.Add(DomainError.Invalid("value must be null when 'protocol' is not 'https' or 'tls'", "tls_verify"));

@@ -49,6 +49,7 @@ internal sealed class SimpleReducer
             PluginCreated e => (e.Plugin, false), PluginUpdated e => (e.Plugin, false), PluginDeleted e => (e.Plugin, true),
             CertificateCreated e => (e.Certificate, false), CertificateUpdated e => (e.Certificate, false), CertificateDeleted e => (e.Certificate, true),
             SniCreated e => (e.Sni, false), SniUpdated e => (e.Sni, false), SniDeleted e => (e.Sni, true),
+            CaCertificateCreated e => (e.CaCertificate, false), CaCertificateUpdated e => (e.CaCertificate, false), CaCertificateDeleted e => (e.CaCertificate, true),
             CredentialCreated e => (e.Credential, false), CredentialUpdated e => (e.Credential, false), CredentialDeleted e => (e.Credential, true),
             _ => ((ConfigEntity?)null, false),
         };

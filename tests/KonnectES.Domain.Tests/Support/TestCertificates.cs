@@ -9,6 +9,16 @@ internal static class TestCertificates
     public static readonly (string Cert, string Key) Rsa = Create(RSA.Create(2048), "rsa.example.com");
     public static readonly (string Cert, string Key) OtherRsa = Create(RSA.Create(2048), "other.example.com");
     public static readonly (string Cert, string Key) Ecdsa = Create(ECDsa.Create(ECCurve.NamedCurves.nistP256), "ec.example.com");
+    public static readonly string Ca = CreateCa();
+
+    private static string CreateCa()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Test Root CA", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
+        return cert.ExportCertificatePem();
+    }
 
     private static (string, string) Create(AsymmetricAlgorithm key, string name)
     {

@@ -30,6 +30,27 @@ internal sealed class CollectedField(string responseName, ObjectType parentType,
 
     public string? ArgumentError { get; set; }
 
+    private Type? _accessorType;
+    private Func<object, object?>? _accessor;
+
+    /// <summary>The default resolver, with the property accessor of the last parent type cached here.</summary>
+    public object? ReadDefault(object? source)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+
+        var type = source.GetType();
+        if (!ReferenceEquals(type, _accessorType))
+        {
+            _accessor = PropertyAccessor.For(type, Definition.Name);
+            _accessorType = type;
+        }
+
+        return _accessor is null ? PropertyAccessor.Read(source, Definition.Name) : _accessor(source);
+    }
+
     public CollectedField[] SubFields(ObjectType type, FieldCollector collector)
     {
         if (ReferenceEquals(type, _lastType))

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using KonnectES.GraphQL.Types;
 
 namespace KonnectES.GraphQL.Execution;
@@ -17,7 +18,7 @@ internal sealed partial class OperationExecution
             object? value;
             try
             {
-                value = PropertyAccessor.Read(source, definition.Name);
+                value = field.ReadDefault(source);
             }
             catch (Exception e)
             {
@@ -55,16 +56,17 @@ internal sealed partial class OperationExecution
         }
 
         BeginPending();
-        _ = AwaitFieldAsync(task, field, parent, index);
+        var awaiter = task.GetAwaiter();
+        awaiter.UnsafeOnCompleted(() => OnFieldResolved(awaiter, field, parent, index));
     }
 
-    private async Task AwaitFieldAsync(ValueTask<object?> task, CollectedField field, ResultNode parent, int index)
+    private void OnFieldResolved(ValueTaskAwaiter<object?> awaiter, CollectedField field, ResultNode parent, int index)
     {
         object? value = null;
         Exception? error = null;
         try
         {
-            value = await task;
+            value = awaiter.GetResult();
         }
         catch (Exception e)
         {

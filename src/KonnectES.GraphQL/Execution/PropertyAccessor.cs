@@ -28,6 +28,12 @@ internal static class PropertyAccessor
         return accessor?.Invoke(source);
     }
 
+    /// <summary>The compiled accessor of a CLR type's property or field; null for dictionaries, JSON and unknown members.</summary>
+    public static Func<object, object?>? For(Type type, string name) =>
+        typeof(IReadOnlyDictionary<string, object?>).IsAssignableFrom(type) || typeof(IDictionary<string, object?>).IsAssignableFrom(type) || type == typeof(JsonElement)
+            ? null
+            : Accessors.GetOrAdd((type, name), static key => Create(key.Item1, key.Item2));
+
     /// <summary>The <c>__typename</c> a dictionary or JSON parent carries, if any.</summary>
     public static string? TypeNameOf(object value) => value switch
     {

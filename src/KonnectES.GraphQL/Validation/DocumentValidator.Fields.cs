@@ -10,7 +10,7 @@ internal sealed partial class DocumentValidator
         var definition = parentType is null ? null : _context.Schema.FindField(parentType, field.Name);
         _context.FieldDefinition = definition;
         _context.Type = definition?.Type;
-        foreach (var rule in _rules)
+        foreach (var rule in _enterField)
         {
             rule.EnterField(_context, field);
         }
@@ -27,7 +27,7 @@ internal sealed partial class DocumentValidator
 
         _context.FieldDefinition = definition;
         _context.Type = definition?.Type;
-        foreach (var rule in _rules)
+        foreach (var rule in _leaveField)
         {
             rule.LeaveField(_context, field);
         }
@@ -35,9 +35,14 @@ internal sealed partial class DocumentValidator
 
     private void WalkArguments(IReadOnlyList<ArgumentNode> arguments, SyntaxNode owner, IReadOnlyList<InputValueDefinition>? definitions)
     {
+        if (arguments.Count == 0)
+        {
+            return;
+        }
+
         var fieldDefinition = _context.FieldDefinition;
         var directive = _context.Directive;
-        foreach (var rule in _rules)
+        foreach (var rule in _enterArguments)
         {
             rule.EnterArguments(_context, arguments, owner);
         }
@@ -100,7 +105,7 @@ internal sealed partial class DocumentValidator
             _context.AddUsage(new VariableUsage(variable, type, hasDefault));
         }
 
-        foreach (var rule in _rules)
+        foreach (var rule in _enterValue)
         {
             _context.InputType = type;
             rule.EnterValue(_context, value);

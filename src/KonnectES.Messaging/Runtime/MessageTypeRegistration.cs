@@ -1,0 +1,3 @@
+namespace KonnectES.Messaging.Runtime;
+
+internal sealed record MessageTypeRegistration(Type Type, string Name);

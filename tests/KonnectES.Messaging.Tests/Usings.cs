@@ -1,0 +1,3 @@
+global using KonnectES.Messaging.TestHost;
+global using KonnectES.Testing;
+global using Xunit;

@@ -9,7 +9,7 @@ namespace KonnectES.EventStore;
 /// The PostgreSQL event store. Data sources are built on first use, so a host may supply the connection
 /// string from a component that starts later than the container is built.
 /// </summary>
-internal sealed partial class EventStoreImpl : IEventStore, IAsyncDisposable
+internal sealed partial class EventStoreImpl : IEventStore, IAsyncDisposable, IDisposable
 {
     private readonly IOptions<EventStoreOptions> _options;
     private readonly ProjectionCatalog _catalog;
@@ -56,6 +56,15 @@ internal sealed partial class EventStoreImpl : IEventStore, IAsyncDisposable
         {
             await _runtime.Value.DataSource.DisposeAsync();
             await _runtime.Value.SessionDataSource.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_runtime.IsValueCreated)
+        {
+            _runtime.Value.DataSource.Dispose();
+            _runtime.Value.SessionDataSource.Dispose();
         }
     }
 

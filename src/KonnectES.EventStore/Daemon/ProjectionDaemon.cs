@@ -100,6 +100,14 @@ internal sealed class ProjectionDaemon : BackgroundService, IProjectionDaemon
 
     private async Task<IReadOnlyList<string>> LaggingAsync(string[] names, Position position, CancellationToken cancellationToken)
     {
+        // Projections this process runs answer from memory (their checkpoint is set after its commit);
+        // only the others are looked up in the progress table.
+        names = [.. names.Where(n => !(_runners[n].IsOwner && _runners[n].Checkpoint >= position))];
+        if (names.Length == 0)
+        {
+            return [];
+        }
+
         await using var command = _store.DataSource.CreateCommand(_store.Sql.AllProgress);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = names, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         var caughtUp = new HashSet<string>(StringComparer.Ordinal);

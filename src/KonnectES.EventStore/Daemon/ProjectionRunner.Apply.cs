@@ -102,6 +102,9 @@ internal sealed partial class ProjectionRunner
         try
         {
             await projection.ApplyAsync(context, events, cancellationToken);
+
+            // The checkpoint rides in the same round trip as the projection's batched commands.
+            context.Batch.BatchCommands.Add(SaveProgressCommand(events[^1].Position, isRebuild));
             await context.FlushAsync(cancellationToken);
         }
         finally
@@ -109,7 +112,6 @@ internal sealed partial class ProjectionRunner
             await context.DisposeBatchAsync();
         }
 
-        await SaveProgressAsync(session, transaction, events[^1].Position, isRebuild, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Checkpoint = events[^1].Position;
         progress.Pulse();

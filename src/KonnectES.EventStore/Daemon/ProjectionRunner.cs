@@ -15,14 +15,34 @@ internal sealed partial class ProjectionRunner(
     IProjection projection, EventStoreImpl store, WakeSignal wake, WakeSignal progress, ILogger logger)
 {
     private readonly Channel<RebuildRequest> _rebuilds = Channel.CreateUnbounded<RebuildRequest>();
+    private readonly Lock _checkpointLock = new();
     private volatile bool _isOwner;
+    private Position _checkpoint;
 
     public string Name => projection.Name;
 
     public bool IsOwner => _isOwner;
 
     /// <summary>The last position applied by this process (meaningful while <see cref="IsOwner"/>).</summary>
-    public Position Checkpoint { get; private set; }
+    public Position Checkpoint
+    {
+        // A Position is two words: read and written under a lock so no reader sees half of an update.
+        get
+        {
+            lock (_checkpointLock)
+            {
+                return _checkpoint;
+            }
+        }
+
+        private set
+        {
+            lock (_checkpointLock)
+            {
+                _checkpoint = value;
+            }
+        }
+    }
 
     /// <summary>Completes each time this runner finished reading a page (tests use it to observe a pass without sleeping).</summary>
     internal WakeSignal ReadPassed { get; } = new();
@@ -144,6 +164,16 @@ internal sealed partial class ProjectionRunner(
         await using var reader = await load.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new Position(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
+    }
+
+    private NpgsqlBatchCommand SaveProgressCommand(Position position, bool isRebuild)
+    {
+        var command = new NpgsqlBatchCommand(store.Sql.SaveProgress);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Name, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<ulong> { TypedValue = position.Transaction, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = position.Sequence, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = isRebuild ? "rebuilding" : "running", NpgsqlDbType = NpgsqlDbType.Text });
+        return command;
     }
 
     private async Task SaveProgressAsync(

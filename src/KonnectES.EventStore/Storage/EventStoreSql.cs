@@ -16,7 +16,7 @@ internal sealed class EventStoreSql
         var s = schema;
 
         // One INSERT per stream; the events table's unique (stream_id, version) index is the concurrency guard.
-        // Exact(n) only inserts when version n exists and n + 1 does not (two probes of that index), so a stale
+        // Exact(n) only inserts when the stream's last version is n (one probe of that index), so a stale
         // writer draws no seq; two writers racing for n + 1 collide on the unique index and the loser fails with
         // 23505 (its drawn seq is a harmless hole: readers order by (tx, seq) and never wait for holes).
         // Parameters: $1 stream id, $2 event id(s), $3 type(s), $4 data, $5 tenant, $6 actor, $7 correlation,
@@ -25,8 +25,9 @@ internal sealed class EventStoreSql
         const string returning = " RETURNING seq, tx, version, created_at";
         const string manyRows = "FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS e(id, type, data, n)";
         var insert = $"INSERT INTO {s}.events {columns} ";
-        var exactCheck = $"EXISTS (SELECT 1 FROM {s}.events WHERE stream_id = $1 AND version = $10) " +
-            $"AND NOT EXISTS (SELECT 1 FROM {s}.events WHERE stream_id = $1 AND version = $10 + 1)";
+        // Versions are gapless, so "the last version is n" says both "n exists" and "n + 1 does not" in one
+        // backward probe of the (stream_id, version) index.
+        var exactCheck = $"(SELECT max(version) FROM {s}.events WHERE stream_id = $1) = $10";
         var newStream = $"WITH st AS (INSERT INTO {s}.streams (id) VALUES ($1) ON CONFLICT (id) DO NOTHING RETURNING id) ";
         var lastVersion = $"WITH b AS (SELECT max(version) AS base FROM {s}.events WHERE stream_id = $1)";
         var anyBase = lastVersion + $", st AS (INSERT INTO {s}.streams (id) SELECT $1 FROM b WHERE b.base IS NULL ON CONFLICT (id) DO NOTHING) ";

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace KonnectES.Domain;
 
@@ -38,10 +38,19 @@ internal static partial class DocumentReader
 
     private static Result<JsonObject> ReadYaml(string text)
     {
-        var stream = new YamlStream();
+        var errors = new List<DomainError>();
+        JsonNode? root;
         try
         {
-            stream.Load(new StringReader(text));
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return Result<JsonObject>.Fail(DomainError.Invalid("the document is empty"));
+            }
+
+            parser.Consume<DocumentStart>();
+            root = Node(parser, [], errors, []);
         }
         catch (YamlException ex)
         {
@@ -53,57 +62,75 @@ internal static partial class DocumentReader
             return Result<JsonObject>.Fail(DomainError.Invalid($"invalid YAML: {ex.Message}"));
         }
 
-        if (stream.Documents.Count == 0)
-        {
-            return Result<JsonObject>.Fail(DomainError.Invalid("the document is empty"));
-        }
-
-        var errors = new List<DomainError>();
-        var root = Convert(stream.Documents[0].RootNode, [], errors);
         return errors.Count > 0 ? Result<JsonObject>.Fail(errors)
             : root is JsonObject o ? Result<JsonObject>.Ok(o)
             : Result<JsonObject>.Fail(DomainError.Invalid("expected a mapping at the top level"));
     }
 
-    private static JsonNode? Convert(YamlNode node, List<string> path, List<DomainError> errors)
+    /// <summary>Reads one node from the parser's event stream (anchors and aliases resolved by copy).</summary>
+    private static JsonNode? Node(IParser parser, List<string> path, List<DomainError> errors, Dictionary<string, JsonNode?> anchors)
     {
-        switch (node)
+        if (parser.TryConsume<AnchorAlias>(out var alias))
         {
-            case YamlMappingNode map:
-                var obj = new JsonObject();
-                foreach (var (keyNode, valueNode) in map.Children)
-                {
-                    var key = (keyNode as YamlScalarNode)?.Value ?? "";
-                    if (obj.ContainsKey(key))
-                    {
-                        errors.Add(DomainError.Invalid($"duplicate key '{key}' (line {keyNode.Start.Line})", [.. path]));
-                        continue;
-                    }
+            if (anchors.TryGetValue(alias.Value.Value, out var anchored))
+            {
+                return anchored?.DeepClone();
+            }
 
-                    path.Add(key);
-                    obj[key] = Convert(valueNode, path, errors);
-                    path.RemoveAt(path.Count - 1);
-                }
-
-                return obj;
-            case YamlSequenceNode seq:
-                var array = new JsonArray();
-                for (var i = 0; i < seq.Children.Count; i++)
-                {
-                    path.Add(Formats.Index(i));
-                    array.Add(Convert(seq.Children[i], path, errors));
-                    path.RemoveAt(path.Count - 1);
-                }
-
-                return array;
-            case YamlScalarNode scalar:
-                return Scalar(scalar);
-            default:
-                return null;
+            errors.Add(DomainError.Invalid($"unknown alias '{alias.Value.Value}' (line {alias.Start.Line})", [.. path]));
+            return null;
         }
+
+        JsonNode? node;
+        AnchorName anchor;
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            node = Scalar(scalar);
+            anchor = scalar.Anchor;
+        }
+        else if (parser.TryConsume<SequenceStart>(out var sequence))
+        {
+            var array = new JsonArray();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                path.Add(Formats.Index(array.Count));
+                array.Add(Node(parser, path, errors, anchors));
+                path.RemoveAt(path.Count - 1);
+            }
+
+            node = array;
+            anchor = sequence.Anchor;
+        }
+        else
+        {
+            var mapping = parser.Consume<MappingStart>();
+            var obj = new JsonObject();
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyStart = parser.Current?.Start.Line;
+                var key = Node(parser, path, errors, anchors)?.ToString() ?? "";
+                path.Add(key);
+                var value = Node(parser, path, errors, anchors);
+                path.RemoveAt(path.Count - 1);
+                if (!obj.TryAdd(key, value))
+                {
+                    errors.Add(DomainError.Invalid($"duplicate key '{key}' (line {keyStart})", [.. path]));
+                }
+            }
+
+            node = obj;
+            anchor = mapping.Anchor;
+        }
+
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = node?.DeepClone();
+        }
+
+        return node;
     }
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static JsonNode? Scalar(Scalar scalar)
     {
         var value = scalar.Value ?? "";
         var tag = scalar.Tag.IsEmpty ? "" : scalar.Tag.Value;

@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace KonnectES.Domain;
+
+/// <summary>
+/// A small block-style YAML writer for JSON trees: plain scalars where YAML reads them back as the
+/// same string, JSON-style double quotes otherwise (valid YAML), so every value round-trips exactly.
+/// </summary>
+internal static partial class YamlEmitter
+{
+    [GeneratedRegex(@"^[A-Za-z_/~^.$][A-Za-z0-9_./~^@+=$()-]*$")]
+    private static partial Regex PlainSafe();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$|^0[xo]")]
+    private static partial Regex NumberLike();
+
+    private static readonly HashSet<string> Keywords =
+        ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"];
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(JsonObject document)
+    {
+        var sb = new StringBuilder();
+        Mapping(sb, document, 0);
+        return sb.ToString();
+    }
+
+    private static void Mapping(StringBuilder sb, JsonObject obj, int indent)
+    {
+        var first = true;
+        foreach (var (key, value) in obj)
+        {
+            if (!first)
+            {
+                sb.Append(' ', indent);
+            }
+
+            first = false;
+            sb.Append(Scalar(key)).Append(':');
+            Value(sb, value, indent);
+        }
+    }
+
+    private static void Value(StringBuilder sb, JsonNode? value, int indent)
+    {
+        switch (value)
+        {
+            case JsonObject { Count: 0 }:
+                sb.Append(" {}\n");
+                break;
+            case JsonObject o:
+                sb.Append('\n').Append(' ', indent + 2);
+                Mapping(sb, o, indent + 2);
+                break;
+            case JsonArray { Count: 0 }:
+                sb.Append(" []\n");
+                break;
+            case JsonArray a:
+                sb.Append('\n');
+                foreach (var item in a)
+                {
+                    sb.Append(' ', indent).Append("- ");
+                    if (item is JsonObject { Count: > 0 } itemObject)
+                    {
+                        Mapping(sb, itemObject, indent + 2);
+                    }
+                    else if (item is JsonArray { Count: > 0 } nested)
+                    {
+                        sb.Append(nested.ToJsonString(Relaxed)).Append('\n');
+                    }
+                    else
+                    {
+                        sb.Length--;
+                        Value(sb, item, indent + 2);
+                    }
+                }
+
+                break;
+            default:
+                sb.Append(' ').Append(Leaf(value)).Append('\n');
+                break;
+        }
+    }
+
+    private static string Leaf(JsonNode? value) => value?.GetValueKind() switch
+    {
+        null or JsonValueKind.Null => "null",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Number => value.ToJsonString(),
+        JsonValueKind.String => Scalar(value.GetValue<string>()),
+        _ => value.ToJsonString(),
+    };
+
+    private static string Scalar(string s) =>
+        PlainSafe().IsMatch(s) && !Keywords.Contains(s) && !NumberLike().IsMatch(s)
+            ? s
+            : JsonSerializer.Serialize(s, Relaxed);
+}

@@ -55,6 +55,13 @@ internal static partial class HttpEndpoint
             await RefuseAsync(context, server, 403, e.Message, mediaType);
             return;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug must cost one request, never the process; the client learns nothing about it.
+            GraphQLLog.RequestFailed(server.Logger, e);
+            await RefuseAsync(context, server, 500, Messages.UnexpectedError, mediaType);
+            return;
+        }
 
         context.Response.StatusCode = HttpStatusTable.For(result, mediaType == MediaTypes.GraphQLResponse);
         await WriteAsync(context, mediaType, result);

@@ -10,6 +10,9 @@ internal static class NameTable
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Names.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // ConcurrentDictionary.Count takes every lock; keep a cheap approximate count instead.
+    private static int _count;
+
     public static string Get(string body, int start, int length)
     {
         var span = body.AsSpan(start, length);
@@ -19,9 +22,9 @@ internal static class NameTable
         }
 
         name = span.ToString();
-        if (length <= 32 && Names.Count < MaxInterned)
+        if (length <= 32 && Volatile.Read(ref _count) < MaxInterned && Names.TryAdd(name, name))
         {
-            Names.TryAdd(name, name);
+            Interlocked.Increment(ref _count);
         }
 
         return name;

@@ -100,7 +100,7 @@ internal sealed partial class SchemaFactory
         return null;
     }
 
-    private void Validate(ObjectType query, ObjectType? mutation, ObjectType? subscription)
+    private void Validate()
     {
         foreach (var type in _types.Values)
         {
@@ -135,7 +135,6 @@ internal sealed partial class SchemaFactory
             }
         }
 
-        _ = (query, mutation, subscription);
     }
 
     private void ValidateImplementation(ComplexType type, InterfaceType iface)

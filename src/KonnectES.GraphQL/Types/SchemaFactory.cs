@@ -40,7 +40,7 @@ internal sealed partial class SchemaFactory
         ComputePossibleTypes();
         CoerceDefaults();
         BindResolvers();
-        Validate(query, mutation, subscription);
+        Validate();
         ThrowIfErrors();
         IntrospectionResolvers.Bind(_types);
         // graphql-js order: the schema's own directives, then the specified ones.

@@ -47,18 +47,17 @@ internal static class DocumentLimits
 
             if (fields > options.MaxFields)
             {
-                return Refuse(Messages.TooManyFields(options.MaxFields), document);
+                return Refuse(Messages.TooManyFields(options.MaxFields));
             }
 
             if (aliases > options.MaxAliases)
             {
-                return Refuse(Messages.TooManyAliases(options.MaxAliases), document);
+                return Refuse(Messages.TooManyAliases(options.MaxAliases));
             }
         }
 
         return null;
     }
 
-    private static GraphQLError Refuse(string message, DocumentNode document) =>
-        new(message, [new SourceLocation(1, 1)], code: "REQUEST_REFUSED") { Extensions = null };
+    private static GraphQLError Refuse(string message) => new(message, [new SourceLocation(1, 1)], code: "REQUEST_REFUSED");
 }

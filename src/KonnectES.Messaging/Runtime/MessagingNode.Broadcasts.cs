@@ -38,7 +38,7 @@ internal sealed partial class MessagingNode
 
     private async Task<int> ReceiveBroadcastsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.RelayDataSource.OpenConnectionAsync(cancellationToken);
         var page = new List<Envelope>();
         await using (var command = new NpgsqlCommand(_sql.BroadcastRead, connection))
         {

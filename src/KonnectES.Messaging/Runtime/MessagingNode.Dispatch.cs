@@ -18,6 +18,9 @@ internal sealed partial class MessagingNode
         {
             start.BatchCommands.Add(Command(_sql.Fence, claim));
             start.BatchCommands.Add(Command(_sql.InboxInsert, claim, node.NodeNumber));
+
+            // The first handler's savepoint rides along: one round trip fewer before the first dispatch.
+            start.BatchCommands.Add(new NpgsqlBatchCommand(_sql.Savepoint));
             await using var reader = await start.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -38,6 +41,7 @@ internal sealed partial class MessagingNode
         var handled = new List<Envelope>();
         await using var savepoint = new NpgsqlCommand(_sql.Savepoint, connection, transaction);
         await using var rollback = new NpgsqlCommand(_sql.RollbackToSavepoint, connection, transaction);
+        var savepointTaken = true;
         foreach (var envelope in envelopes)
         {
             if (!fenced.Contains(envelope.Seq))
@@ -53,7 +57,12 @@ internal sealed partial class MessagingNode
                 continue;
             }
 
-            await savepoint.ExecuteNonQueryAsync(cancellationToken);
+            if (!savepointTaken)
+            {
+                await savepoint.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            savepointTaken = false;
             var outcome = await dispatcher.DispatchAsync(envelope, envelope.Attempts, transaction, cancellationToken);
             if (outcome.Succeeded)
             {

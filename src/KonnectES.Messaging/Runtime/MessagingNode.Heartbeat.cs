@@ -8,7 +8,7 @@ internal sealed partial class MessagingNode
 
     private async Task RegisterAsync(CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(_sql.RegisterNode);
+        await using var command = database.RelayDataSource.CreateCommand(_sql.RegisterNode);
         command.Parameters.Add(new NpgsqlParameter { Value = node.NodeId });
         command.Parameters.Add(new NpgsqlParameter { Value = _options.NodeName });
         node.NodeNumber = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -18,7 +18,7 @@ internal sealed partial class MessagingNode
 
     private async Task UnregisterAsync(CancellationToken cancellationToken)
     {
-        await using var batch = database.DataSource.CreateBatch();
+        await using var batch = database.RelayDataSource.CreateBatch();
         batch.BatchCommands.Add(Command(_sql.ReleaseOwn, node.NodeNumber));
         batch.BatchCommands.Add(Command(_sql.Unregister, node.NodeNumber));
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -55,7 +55,7 @@ internal sealed partial class MessagingNode
 
     private async Task BeatAsync(bool housekeeping, CancellationToken cancellationToken)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.RelayDataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(Command(_sql.Heartbeat, node.NodeNumber, node.NodeId, _options.NodeName));
         var claims = node.InFlightClaims.Keys.ToArray();

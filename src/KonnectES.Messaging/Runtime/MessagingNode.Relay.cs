@@ -58,7 +58,7 @@ internal sealed partial class MessagingNode
         node.InFlightClaims[claim] = 0;
         try
         {
-            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database.RelayDataSource.OpenConnectionAsync(cancellationToken);
             var batch = await ClaimAsync(connection, claim, cancellationToken);
             if (batch.Count == 0)
             {
@@ -69,7 +69,7 @@ internal sealed partial class MessagingNode
             {
                 if (batch.Exists(e => e.Broadcast))
                 {
-                    await PublishAsync(connection, claim, cancellationToken);
+                    await PublishAsync(connection, cancellationToken);
                 }
 
                 var direct = batch.FindAll(e => !e.Broadcast);
@@ -114,15 +114,16 @@ internal sealed partial class MessagingNode
     }
 
     /// <summary>
-    /// Moves the claimed broadcasts to the broadcasts table under a transaction-level advisory lock, so
-    /// broadcast sequence numbers are allocated in commit order and receivers never skip one.
+    /// Moves every due broadcast (the claimed ones and any other node's) to the broadcasts table in outbox
+    /// order, under a transaction-level advisory lock: broadcast sequence numbers are then allocated in commit
+    /// order, so receivers never skip one, and broadcasts committed one after another keep their order even
+    /// when several nodes relay.
     /// </summary>
-    private async Task PublishAsync(NpgsqlConnection connection, Guid claim, CancellationToken cancellationToken)
+    private async Task PublishAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand(_sql.Publish, connection, transaction))
         {
-            command.Parameters.AddWithValue("claim", claim);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -134,7 +135,7 @@ internal sealed partial class MessagingNode
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await using var command = database.DataSource.CreateCommand(_sql.ReleaseClaim);
+            await using var command = database.RelayDataSource.CreateCommand(_sql.ReleaseClaim);
             command.Parameters.Add(new NpgsqlParameter { Value = claim });
             await command.ExecuteNonQueryAsync(timeout.Token);
         }

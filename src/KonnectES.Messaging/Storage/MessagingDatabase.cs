@@ -18,6 +18,17 @@ internal sealed class MessagingDatabase : IAsyncDisposable
         builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         DataSource = builder.Build();
 
+        // The relay's own transactions (claims, dispatch bookkeeping, publishing, heartbeats) commit without
+        // waiting for the WAL flush: the producer's outbox row is durable, and a relay transaction lost in a
+        // server crash only means the message is claimed and dispatched again (delivery is at-least-once).
+        var relay = new NpgsqlDataSourceBuilder(value.ConnectionString);
+        relay.ConnectionStringBuilder.MaxAutoPrepare = Math.Max(relay.ConnectionStringBuilder.MaxAutoPrepare, 32);
+        relay.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        relay.ConnectionStringBuilder.NoResetOnClose = true;
+        relay.ConnectionStringBuilder.Options = $"{relay.ConnectionStringBuilder.Options} -c synchronous_commit=off".Trim();
+        relay.ConnectionStringBuilder.ApplicationName ??= "konnectes-messaging-relay";
+        RelayDataSource = relay.Build();
+
         // LISTEN needs a session of its own: never a pooled (or PgBouncer transaction-pooled) connection.
         ListenerConnectionString = new NpgsqlConnectionStringBuilder(value.ConnectionString)
         {
@@ -31,9 +42,17 @@ internal sealed class MessagingDatabase : IAsyncDisposable
 
     public MessagingSql Sql { get; }
 
+    /// <summary>For the caller-facing API (sending, dead letters, waits): commits are durable.</summary>
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>For the node's own bookkeeping: asynchronous commit (see the constructor).</summary>
+    public NpgsqlDataSource RelayDataSource { get; }
 
     public string ListenerConnectionString { get; }
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await RelayDataSource.DisposeAsync();
+        await DataSource.DisposeAsync();
+    }
 }

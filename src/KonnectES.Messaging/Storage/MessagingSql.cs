@@ -56,11 +56,12 @@ internal sealed class MessagingSql
         ReleaseClaim = $"UPDATE {s}.outbox SET owner_node = 0, claim_id = NULL, claimed_until = NULL, attempts = greatest(attempts - 1, 0) WHERE claim_id = $1";
         Publish = $"""
             SELECT pg_advisory_xact_lock(hashtext('{s}.broadcasts'));
+            WITH moved AS (
+              DELETE FROM {s}.outbox WHERE broadcast AND deliver_after <= now()
+              RETURNING seq, id, message_type, body, correlation_id, causation_id, headers)
             INSERT INTO {s}.broadcasts (id, message_type, body, correlation_id, causation_id, headers)
-            SELECT id, message_type, body, correlation_id, causation_id, headers FROM {s}.outbox
-            WHERE claim_id = @claim AND broadcast ORDER BY seq
+            SELECT id, message_type, body, correlation_id, causation_id, headers FROM moved ORDER BY seq
             ON CONFLICT (id) DO NOTHING;
-            DELETE FROM {s}.outbox WHERE claim_id = @claim AND broadcast;
             SELECT pg_notify('{BroadcastChannel}', '');
             """;
         BroadcastHead = $"SELECT coalesce(max(seq), 0) FROM {s}.broadcasts";

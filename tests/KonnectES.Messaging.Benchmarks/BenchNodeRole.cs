@@ -1,0 +1,3 @@
+namespace KonnectES.Messaging.Benchmarks;
+
+internal sealed record BenchNodeRole(bool DieOnFirstMessage);

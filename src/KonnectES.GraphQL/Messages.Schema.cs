@@ -69,4 +69,7 @@ internal static partial class Messages
 
     public static string UnknownTypeInSchema(string name) =>
         $"Unknown type \"{name}\".";
+
+    public static string InputCycle(string type) =>
+        $"Input object \"{type}\" references itself through non-null fields, so no value can be written.";
 }

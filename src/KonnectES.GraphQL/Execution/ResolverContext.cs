@@ -61,7 +61,12 @@ internal sealed class ResolverContext(OperationExecution execution, ObjectType p
             return (T)JsonSerializer.Deserialize(JsonSerializer.Serialize(s), target, BindingOptions)!;
         }
 
-        if (value is IConvertible && typeof(IConvertible).IsAssignableFrom(target) && target != typeof(string) || target == typeof(string))
+        if (target == typeof(string))
+        {
+            return (T)(object)System.Convert.ToString(value, CultureInfo.InvariantCulture)!;
+        }
+
+        if (value is IConvertible && typeof(IConvertible).IsAssignableFrom(target))
         {
             return (T)System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
         }

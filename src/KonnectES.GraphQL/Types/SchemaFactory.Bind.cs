@@ -132,9 +132,31 @@ internal sealed partial class SchemaFactory
                 case InputObjectType input when input.FieldList.Count == 0:
                     _errors.Add(Messages.NoFields(input.Name));
                     break;
+                case InputObjectType input when HasNonNullCycle(input, input, []):
+                    _errors.Add(Messages.InputCycle(input.Name));
+                    break;
             }
         }
 
+    }
+
+    /// <summary>An input object that needs itself through non-null, non-list fields can never be written (spec §3.10).</summary>
+    private static bool HasNonNullCycle(InputObjectType start, InputObjectType current, HashSet<InputObjectType> visited)
+    {
+        if (!visited.Add(current))
+        {
+            return false;
+        }
+
+        foreach (var field in current.FieldList)
+        {
+            if (field.Type is NonNullType { OfType: InputObjectType next } && (ReferenceEquals(next, start) || HasNonNullCycle(start, next, visited)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ValidateImplementation(ComplexType type, InterfaceType iface)

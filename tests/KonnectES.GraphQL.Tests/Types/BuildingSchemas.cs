@@ -74,6 +74,20 @@ public sealed class BuildingSchemas
     }
 
     [Fact]
+    public void An_input_object_needing_itself_through_non_null_fields_is_a_schema_error()
+    {
+        var builder = new SchemaBuilder().AddTypeDefinitions("""
+            input A { b: B! }
+            input B { a: A! }
+            type Query { f(a: A): Int }
+            """);
+
+        var error = Assert.Throws<SchemaException>(() => builder.Build());
+
+        Assert.Contains("references itself through non-null fields", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_library_scalars_are_ready_to_use_and_expose_specified_by()
     {
         var schema = new SchemaBuilder()

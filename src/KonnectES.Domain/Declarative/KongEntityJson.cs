@@ -63,7 +63,12 @@ internal static partial class KongEntityJson
     public static JsonObject ToKong(ConfigEntity entity)
     {
         var node = (JsonObject)JsonSerializer.SerializeToNode(entity, entity.GetType(), DomainJson.KongOptions)!;
-        var result = new JsonObject();
+        var result = new JsonObject { ["id"] = entity.Id.ToString() };
+        if (entity is Route { Expression: null, Priority: 0 })
+        {
+            node.Remove("priority");
+        }
+
         foreach (var (key, value) in node.ToList())
         {
             node.Remove(key);

@@ -12,14 +12,14 @@ namespace KonnectES.Domain;
 /// </summary>
 internal static partial class YamlEmitter
 {
-    [GeneratedRegex(@"^[A-Za-z_/~^.$][A-Za-z0-9_./~^@+=$()-]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_/~^.$][A-Za-z0-9_./~^@+=$()-]*$")]
     private static partial Regex PlainSafe();
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$|^0[xo]")]
     private static partial Regex NumberLike();
 
     private static readonly HashSet<string> Keywords =
-        ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"];
+        ["~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"];
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -81,10 +81,37 @@ internal static partial class YamlEmitter
                 }
 
                 break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String && Literal(v.GetValue<string>()) is { } chomping:
+                sb.Append(' ').Append(chomping).Append('\n');
+                foreach (var line in v.GetValue<string>().TrimEnd('\n').Split('\n'))
+                {
+                    sb.Append(' ', indent + 2).Append(line).Append('\n');
+                }
+
+                break;
             default:
                 sb.Append(' ').Append(Leaf(value)).Append('\n');
                 break;
         }
+    }
+
+    /// <summary>The literal-block indicator for a multi-line string that reads back exactly (PEM blocks), else null.</summary>
+    private static string? Literal(string s)
+    {
+        if (!s.Contains('\n') || s.EndsWith("\n\n", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var line in s.TrimEnd('\n').Split('\n'))
+        {
+            if (line.Length == 0 || line[0] is ' ' or '\t' || line[^1] is ' ' or '\t' || line.Any(c => char.IsControl(c)))
+            {
+                return null;
+            }
+        }
+
+        return s.EndsWith('\n') ? "|" : "|-";
     }
 
     private static string Leaf(JsonNode? value) => value?.GetValueKind() switch

@@ -28,6 +28,23 @@ public sealed class ExportingConfig
     }
 
     [Fact]
+    public void Yaml_exports_keep_every_string_exactly_even_those_that_look_like_other_types()
+    {
+        string[] tags = ["true", "123", "1e5", "0x1F", "~", "null", "a:b", "#x", "-x", "ü", "'q'", "\"dq\"", "*star", "&amp", "@at", "yes"];
+        const string Message = " Access\n  denied:\tnow \n\nreally\n";
+        var state = Given.Apply(Given.EmptyControlPlane(),
+            new CreateService(Given.Service() with { Tags = [.. tags] }),
+            new CreatePlugin(Given.Plugin("request-termination", System.Text.Json.JsonSerializer.Serialize(new { message = Message }))),
+            new CreatePlugin(Given.Plugin("request-transformer", """{"add":{"headers":["x-pem:-----BEGIN X-----\nabc\n-----END X-----\n"]}}""")));
+
+        var yaml = DeclarativeConfig.Export(state, ConfigFormat.Yaml);
+        var plan = DeclarativeConfig.Plan(state, yaml, ConfigFormat.Yaml, ImportMode.Replace);
+
+        Assert.True(plan.IsSuccess, string.Join("; ", plan.Errors));
+        Assert.Empty(plan.Value);
+    }
+
+    [Fact]
     public void Without_secrets_the_export_carries_placeholders_and_re_importing_it_keeps_the_stored_secrets()
     {
         var state = WithSecrets();

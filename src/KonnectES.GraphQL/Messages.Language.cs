@@ -50,4 +50,6 @@ internal static partial class Messages
     public const string UnterminatedString = "Unterminated string.";
 
     public const string DescriptionOnShorthand = "Unexpected description, descriptions are not supported on shorthand queries.";
+
+    public const string PrintTypeSystem = "Only executable definitions are printed here; use the schema printer for type system definitions.";
 }

@@ -33,7 +33,33 @@ public static class DomainJson
     /// </summary>
     public static string Canonical(ConfigEntity entity) => Encoding.UTF8.GetString(CanonicalUtf8(entity));
 
-    internal static byte[] CanonicalUtf8(ConfigEntity entity) => JsonSerializer.SerializeToUtf8Bytes(entity, entity.GetType(), Options);
+    internal static byte[] CanonicalUtf8(ConfigEntity entity)
+    {
+        // A plugin config is free-form JSON: a store such as PostgreSQL jsonb may hand it back with
+        // keys reordered and numbers respelled, so it is canonicalised before hashing or comparing.
+        if (entity is Plugin plugin)
+        {
+            entity = plugin with { Config = JsonSerializer.SerializeToElement(CanonicalNode(JsonNode.Parse(plugin.Config.GetRawText()))) };
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(entity, entity.GetType(), Options);
+    }
+
+    /// <summary>Keys sorted ordinally, integral numbers as integers, strings re-encoded.</summary>
+    internal static JsonNode? CanonicalNode(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, CanonicalNode(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(CanonicalNode)]),
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.String => JsonValue.Create(v.GetValue<string>()),
+            JsonValueKind.Number => ConfigNormalizer.TryNumber(v, out var d) && d == Math.Floor(d) && Math.Abs(d) < 1e15
+                ? JsonValue.Create((long)d)
+                : JsonValue.Create(ConfigNormalizer.TryNumber(v, out var f) ? f : 0),
+            _ => v.DeepClone(),
+        },
+        _ => null,
+    };
 
     internal static JsonNode? Sorted(JsonNode? node) => node switch
     {
@@ -70,6 +96,9 @@ public static class DomainJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.Strict,
             RespectNullableAnnotations = false,
+
+            // PostgreSQL jsonb reorders keys, so "$kind" may not come first.
+            AllowOutOfOrderMetadataProperties = true,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipComputedEntityProperties } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));

@@ -46,6 +46,31 @@ public sealed class StoringEvents
     }
 
     [Fact]
+    public void Event_bodies_survive_a_store_that_reorders_keys_like_postgresql_jsonb()
+    {
+        var imported = ControlPlaneConfig.Decide(Given.EmptyControlPlane(),
+            new ImportConfig(SharedFixtures.Read("kic-plugin-instance-name.yaml"), ConfigFormat.Yaml, ImportMode.Merge)).Value.Single();
+        var json = EventTypes.Serialize(imported);
+
+        var reordered = JsonLikeJsonb(System.Text.Json.Nodes.JsonNode.Parse(json))!.ToJsonString();
+        var restored = EventTypes.Deserialize(EventTypes.NameOf(imported), reordered);
+
+        var restoredChanges = Assert.IsType<ConfigImported>(restored).Changes;
+        Assert.NotEqual(json, reordered);
+        Assert.Equal(((ConfigImported)imported).Changes.Select(c => EntityHash.Of(c.After!)), restoredChanges.Select(c => EntityHash.Of(c.After!)));
+        Assert.Equal(ControlPlaneConfig.Evolve(Given.EmptyControlPlane(), imported).Hash, ControlPlaneConfig.Evolve(Given.EmptyControlPlane(), restored).Hash);
+    }
+
+    /// <summary>jsonb stores object keys shortest first, then by bytes.</summary>
+    private static System.Text.Json.Nodes.JsonNode? JsonLikeJsonb(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => new System.Text.Json.Nodes.JsonObject(o.OrderBy(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, JsonLikeJsonb(p.Value)))),
+        System.Text.Json.Nodes.JsonArray a => new System.Text.Json.Nodes.JsonArray([.. a.Select(JsonLikeJsonb)]),
+        _ => node?.DeepClone(),
+    };
+
+    [Fact]
     public void Event_bodies_use_camel_case_and_carry_the_whole_entity()
     {
         var json = EventTypes.Serialize(new RouteCreated(Given.Route("r1", Given.Service().Id)));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using KonnectES.Benchmarks;
 
-// dotnet run -c Release --project tests/KonnectES.Benchmarks -- [append|rebuild|lag|all] [--seconds N] [--rounds N] [--events N] [--fast]
+// dotnet run -c Release --project tests/KonnectES.Benchmarks -- [append|rebuild|lag|all] [--seconds N] [--rounds N] [--events N] [--lag-writers N] [--fast]
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var seconds = Option("--seconds", 2);
 var rounds = Option("--rounds", 5);
@@ -31,7 +31,7 @@ if (which is "lag" or "all")
 {
     report.Add(string.Empty);
     report.Add("### Append-to-async-read-model lag");
-    report.AddRange(await new LagBenchmark(environment, 2000, TimeSpan.FromSeconds(20)).RunAsync());
+    report.AddRange(await new LagBenchmark(environment, 2000, TimeSpan.FromSeconds(20), Option("--lag-writers", 4)).RunAsync());
 }
 
 Console.WriteLine();

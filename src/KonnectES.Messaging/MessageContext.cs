@@ -8,10 +8,14 @@ namespace KonnectES.Messaging;
 public sealed class MessageContext
 {
     private readonly IOutbox _outbox;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly Func<CancellationToken, Task>? _beforeFirstUse;
 
-    internal MessageContext(IOutbox outbox, Envelope envelope, int attempt, int nodeNumber, NpgsqlTransaction transaction)
+    internal MessageContext(IOutbox outbox, Envelope envelope, int attempt, int nodeNumber, NpgsqlTransaction transaction, Func<CancellationToken, Task>? beforeFirstUse)
     {
         _outbox = outbox;
+        _transaction = transaction;
+        _beforeFirstUse = beforeFirstUse;
         MessageId = envelope.Id;
         MessageType = envelope.MessageType;
         CorrelationId = envelope.CorrelationId ?? envelope.Id.ToString();
@@ -20,7 +24,6 @@ public sealed class MessageContext
         Delivery = envelope.Broadcast ? MessageDelivery.Broadcast : MessageDelivery.PointToPoint;
         Attempt = attempt;
         NodeNumber = nodeNumber;
-        Transaction = transaction;
     }
 
     /// <summary>The message id (the de-duplication key).</summary>
@@ -47,19 +50,34 @@ public sealed class MessageContext
     /// <summary>The number of the node that handles the message.</summary>
     public int NodeNumber { get; }
 
+    /// <summary>True once the handler asked for the transaction (a savepoint then guards its writes).</summary>
+    internal bool UsedTransaction { get; private set; }
+
     /// <summary>
-    /// The transaction that marks the message handled; the handler's own writes in it commit or roll back with that.
+    /// The transaction that marks the message handled: the handler's writes in it commit with that, or roll
+    /// back alone when the handler throws. The first call sets a savepoint (one round trip), so handlers that
+    /// never write to the database cost nothing extra. Use its <c>Connection</c> for commands.
     /// </summary>
-    public NpgsqlTransaction Transaction { get; }
+    public async ValueTask<NpgsqlTransaction> GetTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        if (!UsedTransaction)
+        {
+            if (_beforeFirstUse is not null)
+            {
+                await _beforeFirstUse(cancellationToken);
+            }
 
-    /// <summary>The open connection of <see cref="Transaction"/>.</summary>
-    public NpgsqlConnection Connection => Transaction.Connection!;
+            UsedTransaction = true;
+        }
+
+        return _transaction;
+    }
 
     /// <summary>
-    /// Enqueues a follow-up message in <see cref="Transaction"/>; it carries this message's correlation id and
+    /// Enqueues a follow-up message in the handler's transaction (see <see cref="GetTransactionAsync"/>); it carries this message's correlation id and
     /// this message's id as its causation id unless <paramref name="options"/> says otherwise.
     /// </summary>
-    public Task<Guid> EnqueueAsync<TMessage>(TMessage message, MessageOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<Guid> EnqueueAsync<TMessage>(TMessage message, MessageOptions? options = null, CancellationToken cancellationToken = default)
         where TMessage : notnull
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -68,6 +86,7 @@ public sealed class MessageContext
             CorrelationId = options?.CorrelationId ?? CorrelationId,
             CausationId = options?.CausationId ?? MessageId.ToString(),
         };
-        return _outbox.EnqueueAsync(Transaction, message, effective, cancellationToken);
+        var transaction = await GetTransactionAsync(cancellationToken);
+        return await _outbox.EnqueueAsync(transaction, message, effective, cancellationToken);
     }
 }

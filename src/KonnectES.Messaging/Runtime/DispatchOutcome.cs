@@ -3,7 +3,7 @@ namespace KonnectES.Messaging.Runtime;
 /// <summary>
 /// The result of running the handlers of one message.
 /// </summary>
-internal readonly record struct DispatchOutcome(Exception? Error, bool Permanent, bool NoHandler)
+internal readonly record struct DispatchOutcome(Exception? Error, bool Permanent, bool NoHandler, bool UsedTransaction)
 {
     public static DispatchOutcome Success => default;
 

@@ -12,7 +12,9 @@ internal sealed class Dispatcher(IServiceScopeFactory scopes, MessageTypeRegistr
 {
     private readonly JsonSerializerOptions _serializerOptions = options.Value.SerializerOptions;
 
-    public async Task<DispatchOutcome> DispatchAsync(Envelope envelope, int attempt, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    // beforeFirstUse runs when a handler first asks for the transaction (the relay sets a savepoint there).
+    public async Task<DispatchOutcome> DispatchAsync(
+        Envelope envelope, int attempt, NpgsqlTransaction transaction, Func<CancellationToken, Task>? beforeFirstUse, CancellationToken cancellationToken)
     {
         var invoker = registry.InvokerFor(envelope.MessageType);
         if (invoker is null)
@@ -20,10 +22,10 @@ internal sealed class Dispatcher(IServiceScopeFactory scopes, MessageTypeRegistr
             var error = registry.IsKnown(envelope.MessageType)
                 ? new UnknownMessageTypeException($"No handler is registered for message type '{envelope.MessageType}'.")
                 : new UnknownMessageTypeException($"Message type name '{envelope.MessageType}' is not registered.");
-            return new DispatchOutcome(error, Permanent: true, NoHandler: true);
+            return new DispatchOutcome(error, Permanent: true, NoHandler: true, UsedTransaction: false);
         }
 
-        var context = new MessageContext(outbox, envelope, attempt, node.NodeNumber, transaction);
+        var context = new MessageContext(outbox, envelope, attempt, node.NodeNumber, transaction, beforeFirstUse);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -33,7 +35,7 @@ internal sealed class Dispatcher(IServiceScopeFactory scopes, MessageTypeRegistr
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // A body that does not deserialise will never succeed: no point retrying it.
-            return new DispatchOutcome(exception, Permanent: exception is JsonException, NoHandler: false);
+            return new DispatchOutcome(exception, Permanent: exception is JsonException, NoHandler: false, context.UsedTransaction);
         }
     }
 }

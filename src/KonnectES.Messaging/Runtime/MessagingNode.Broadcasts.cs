@@ -71,7 +71,7 @@ internal sealed partial class MessagingNode
             DispatchOutcome outcome;
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
-                outcome = await dispatcher.DispatchAsync(envelope, attempt, transaction, cancellationToken);
+                outcome = await dispatcher.DispatchAsync(envelope, attempt, transaction, beforeFirstUse: null, cancellationToken);
                 if (outcome.NoHandler)
                 {
                     // Nodes may run different handler sets: a broadcast nobody here handles is not an error.

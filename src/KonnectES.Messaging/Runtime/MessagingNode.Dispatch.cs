@@ -6,8 +6,8 @@ internal sealed partial class MessagingNode
 {
     /// <summary>
     /// Dispatches claimed point-to-point messages in one transaction: fence the claim (rows whose lease was lost
-    /// are skipped), record the ids in the inbox (duplicates are dropped), run each message's handlers under a
-    /// savepoint, then delete the handled rows, reschedule or dead-letter the failed ones, and commit.
+    /// are skipped), record the ids in the inbox (duplicates are dropped), run each message's handlers (under a
+    /// savepoint taken when a handler first asks for the transaction), then delete the handled rows, reschedule or dead-letter the failed ones, and commit.
     /// </summary>
     private async Task DispatchBatchAsync(NpgsqlConnection connection, Guid claim, List<Envelope> envelopes, CancellationToken cancellationToken)
     {
@@ -18,9 +18,6 @@ internal sealed partial class MessagingNode
         {
             start.BatchCommands.Add(Command(_sql.Fence, claim));
             start.BatchCommands.Add(Command(_sql.InboxInsert, claim, node.NodeNumber));
-
-            // The first handler's savepoint rides along: one round trip fewer before the first dispatch.
-            start.BatchCommands.Add(new NpgsqlBatchCommand(_sql.Savepoint));
             await using var reader = await start.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -41,7 +38,7 @@ internal sealed partial class MessagingNode
         var handled = new List<Envelope>();
         await using var savepoint = new NpgsqlCommand(_sql.Savepoint, connection, transaction);
         await using var rollback = new NpgsqlCommand(_sql.RollbackToSavepoint, connection, transaction);
-        var savepointTaken = true;
+        Func<CancellationToken, Task> takeSavepoint = savepoint.ExecuteNonQueryAsync;
         foreach (var envelope in envelopes)
         {
             if (!fenced.Contains(envelope.Seq))
@@ -57,13 +54,7 @@ internal sealed partial class MessagingNode
                 continue;
             }
 
-            if (!savepointTaken)
-            {
-                await savepoint.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            savepointTaken = false;
-            var outcome = await dispatcher.DispatchAsync(envelope, envelope.Attempts, transaction, cancellationToken);
+            var outcome = await dispatcher.DispatchAsync(envelope, envelope.Attempts, transaction, takeSavepoint, cancellationToken);
             if (outcome.Succeeded)
             {
                 done.Add(envelope.Seq);
@@ -71,7 +62,11 @@ internal sealed partial class MessagingNode
                 continue;
             }
 
-            await rollback.ExecuteNonQueryAsync(cancellationToken);
+            if (outcome.UsedTransaction)
+            {
+                await rollback.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             forget.Add(envelope.Id);
             if (outcome.Permanent || envelope.Attempts >= _options.Retry.MaxAttempts)
             {

@@ -8,7 +8,8 @@ public sealed class TodoCompletedHandler(Ledger ledger) : IMessageHandler<TodoCo
     public async Task HandleAsync(TodoCompleted message, MessageContext context, CancellationToken cancellationToken)
     {
         ledger.Record(message, context);
-        await using var insert = new NpgsqlCommand("INSERT INTO done_todos (todo_id, title) VALUES ($1, $2)", context.Connection, context.Transaction);
+        var transaction = await context.GetTransactionAsync(cancellationToken);
+        await using var insert = new NpgsqlCommand("INSERT INTO done_todos (todo_id, title) VALUES ($1, $2)", transaction.Connection, transaction);
         insert.Parameters.Add(new NpgsqlParameter { Value = message.TodoId });
         insert.Parameters.Add(new NpgsqlParameter { Value = message.Title });
         await insert.ExecuteNonQueryAsync(cancellationToken);

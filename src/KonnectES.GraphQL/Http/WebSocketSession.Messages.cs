@@ -70,9 +70,24 @@ internal sealed partial class WebSocketSession
             return true;
         }
 
-        var context = _server.Options.OnConnect is null
-            ? new RequestContext { Services = _http.RequestServices, User = _http.User }
-            : await _server.Options.OnConnect(new ConnectionInitContext(_http, payload));
+        RequestContext? context;
+        try
+        {
+            context = _server.Options.OnConnect is null
+                ? new RequestContext { Services = _http.RequestServices, User = _http.User }
+                : await _server.Options.OnConnect(new ConnectionInitContext(_http, payload));
+        }
+        catch (GraphQLException)
+        {
+            context = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            GraphQLLog.RequestFailed(_server.Logger, e);
+            await CloseAsync(CloseCodes.InternalError, "Internal error");
+            return true;
+        }
+
         if (context is null)
         {
             await CloseAsync(CloseCodes.Forbidden, "Forbidden");

@@ -30,7 +30,9 @@ public interface IEventStore
 
     /// <summary>
     /// Appends inside the caller's transaction (inline projections and participants run in it too); the caller
-    /// commits. Use it to store events together with the caller's own rows.
+    /// commits. Use it to store events together with the caller's own rows. Here even <see cref="ExpectedVersion.Any"/>
+    /// can raise <see cref="ConcurrencyException"/> when another writer takes the same version first (the
+    /// transaction is then aborted and must be retried by the caller).
     /// </summary>
     /// <exception cref="ConcurrencyException">The stream's version does not match <paramref name="expected"/>.</exception>
     public Task<AppendResult> AppendInTransactionAsync(

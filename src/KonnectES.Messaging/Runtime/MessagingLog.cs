@@ -31,7 +31,7 @@ internal static partial class MessagingLog
     [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "A relay cycle failed; its claimed messages are retried after the claim lease")]
     public static partial void RelayFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2105, Level = LogLevel.Debug, Message = "Lost the claim of message {Seq} (lease expired); another node dispatches it")]
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Debug, Message = "Lost the claim of a batch from outbox row {Seq} (lease expired); another node dispatches it")]
     public static partial void ClaimLost(ILogger logger, long seq);
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Debug, Message = "Listening on {OutboxChannel} and {BroadcastChannel}")]

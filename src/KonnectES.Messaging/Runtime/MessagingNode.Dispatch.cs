@@ -5,9 +5,9 @@ namespace KonnectES.Messaging.Runtime;
 internal sealed partial class MessagingNode
 {
     /// <summary>
-    /// Dispatches claimed point-to-point messages in one transaction: fence the claim (rows whose lease was lost
-    /// are skipped), record the ids in the inbox (duplicates are dropped), run each message's handlers (under a
-    /// savepoint taken when a handler first asks for the transaction), then delete the handled rows, reschedule or dead-letter the failed ones, and commit.
+    /// Dispatches claimed point-to-point messages in one transaction: skip rows whose lease was already lost, record the ids in the inbox (duplicates are dropped), run each message's handlers (under a
+    /// savepoint taken when a handler first asks for the transaction), then delete the handled rows, reschedule or dead-letter the failed ones — each only while
+    /// still claimed by this claim — and commit only if all of them still were.
     /// </summary>
     private async Task DispatchBatchAsync(NpgsqlConnection connection, Guid claim, List<Envelope> envelopes, CancellationToken cancellationToken)
     {
@@ -16,8 +16,9 @@ internal sealed partial class MessagingNode
         var fresh = new HashSet<Guid>();
         await using (var start = new NpgsqlBatch(connection, transaction))
         {
-            start.BatchCommands.Add(Command(_sql.Fence, claim));
-            start.BatchCommands.Add(Command(_sql.InboxInsert, claim, node.NodeNumber));
+            var seqs = envelopes.Select(e => e.Seq).ToArray();
+            start.BatchCommands.Add(Command(_sql.StillClaimed, seqs, claim));
+            start.BatchCommands.Add(Command(_sql.InboxInsert, seqs, claim, node.NodeNumber));
             await using var reader = await start.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -78,11 +79,12 @@ internal sealed partial class MessagingNode
             }
         }
 
+        var expected = done.Count + retries.Count + dead.Count;
         await using (var finish = new NpgsqlBatch(connection, transaction))
         {
             if (done.Count > 0)
             {
-                finish.BatchCommands.Add(Command(_sql.DeleteDone, done.ToArray()));
+                finish.BatchCommands.Add(Command(_sql.DeleteDone, done.ToArray(), claim));
             }
 
             if (forget.Count > 0)
@@ -96,7 +98,8 @@ internal sealed partial class MessagingNode
                     _sql.Reschedule,
                     retries.Select(r => r.Envelope.Seq).ToArray(),
                     retries.Select(r => r.Delay).ToArray(),
-                    retries.Select(r => Describe(r.Error)).ToArray()));
+                    retries.Select(r => Describe(r.Error)).ToArray(),
+                    claim));
             }
 
             if (dead.Count > 0)
@@ -106,12 +109,23 @@ internal sealed partial class MessagingNode
                     dead.Select(d => d.Envelope.Seq).ToArray(),
                     dead.Select(d => d.Error.GetType().FullName ?? d.Error.GetType().Name).ToArray(),
                     dead.Select(d => d.Error.Message).ToArray(),
-                    node.NodeNumber));
+                    node.NodeNumber,
+                    claim));
             }
 
             if (finish.BatchCommands.Count > 0)
             {
                 await finish.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            // The fence: if the lease expired and another node re-claimed any row meanwhile, none of this
+            // batch's work commits (that node handles those messages; the inbox keeps the rest from running twice).
+            var affected = finish.BatchCommands.Cast<NpgsqlBatchCommand>().Where(c => c.CommandText != _sql.InboxForget).Sum(c => c.RecordsAffected);
+            if (affected != expected)
+            {
+                MessagingLog.ClaimLost(logger, envelopes[0].Seq);
+                await transaction.RollbackAsync(cancellationToken);
+                return;
             }
         }
 

@@ -2,7 +2,8 @@ namespace KonnectES.Messaging.Storage;
 
 /// <summary>
 /// The idempotent DDL of one schema; run under a transaction-level advisory lock so nodes starting together
-/// do not race on <c>CREATE … IF NOT EXISTS</c>.
+/// do not race on <c>CREATE … IF NOT EXISTS</c>. The outbox has no index besides its primary key on purpose:
+/// claiming then only touches unindexed columns, so its updates are HOT (heap-only) and cheap.
 /// </summary>
 internal static class MessagingSchema
 {
@@ -24,9 +25,8 @@ internal static class MessagingSchema
           claimed_until timestamptz,
           attempts integer NOT NULL DEFAULT 0,
           last_error text,
-          created_at timestamptz NOT NULL DEFAULT now());
-        CREATE INDEX IF NOT EXISTS outbox_claim ON {s}.outbox (claim_id) WHERE claim_id IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS outbox_owner ON {s}.outbox (owner_node) WHERE owner_node <> 0;
+          created_at timestamptz NOT NULL DEFAULT now())
+          WITH (fillfactor = 80);
         CREATE TABLE IF NOT EXISTS {s}.inbox (
           id uuid PRIMARY KEY,
           message_type text NOT NULL,

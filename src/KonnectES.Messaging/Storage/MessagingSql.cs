@@ -29,26 +29,26 @@ internal sealed class MessagingSql
               ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED)
             RETURNING {EnvelopeColumns}
             """;
-        Fence = $"SELECT seq FROM {s}.outbox WHERE claim_id = $1 FOR UPDATE";
+        StillClaimed = $"SELECT seq FROM {s}.outbox WHERE seq = ANY($1) AND claim_id = $2";
         InboxInsert = $"""
             INSERT INTO {s}.inbox (id, message_type, node)
-            SELECT id, message_type, $2 FROM {s}.outbox WHERE claim_id = $1 AND NOT broadcast
+            SELECT id, message_type, $3 FROM {s}.outbox WHERE seq = ANY($1) AND claim_id = $2 AND NOT broadcast
             ON CONFLICT (id) DO NOTHING RETURNING id
             """;
         Savepoint = "SAVEPOINT handler";
         RollbackToSavepoint = "ROLLBACK TO SAVEPOINT handler";
-        DeleteDone = $"DELETE FROM {s}.outbox WHERE seq = ANY($1)";
+        DeleteDone = $"DELETE FROM {s}.outbox WHERE seq = ANY($1) AND claim_id = $2";
         InboxForget = $"DELETE FROM {s}.inbox WHERE id = ANY($1)";
         Reschedule = $"""
             UPDATE {s}.outbox o
             SET owner_node = 0, claim_id = NULL, claimed_until = NULL, deliver_after = now() + u.d, last_error = u.e
             FROM unnest($1::bigint[], $2::interval[], $3::text[]) AS u(seq, d, e)
-            WHERE o.seq = u.seq
+            WHERE o.seq = u.seq AND o.claim_id = $4
             """;
         DeadLetterMove = $"""
             WITH moved AS (
               DELETE FROM {s}.outbox o USING unnest($1::bigint[], $2::text[], $3::text[]) AS u(seq, et, em)
-              WHERE o.seq = u.seq
+              WHERE o.seq = u.seq AND o.claim_id = $5
               RETURNING o.id, o.message_type, o.body, o.correlation_id, o.causation_id, o.headers, o.broadcast, o.attempts, u.et, u.em)
             INSERT INTO {s}.dead_letters (id, message_type, body, correlation_id, causation_id, headers, broadcast, node, attempts, exception_type, exception_message)
             SELECT id, message_type, body, correlation_id, causation_id, headers, broadcast, $4, attempts, et, em FROM moved
@@ -115,7 +115,7 @@ internal sealed class MessagingSql
 
     public string Claim { get; }
 
-    public string Fence { get; }
+    public string StillClaimed { get; }
 
     public string InboxInsert { get; }
 

@@ -5,19 +5,20 @@ namespace KonnectES.Domain;
 
 /// <summary>
 /// A plugin instance. Its scope is the set of foreign keys (none = global); one instance per
-/// name + scope. <see cref="Config"/> is the plugin's Kong config with every default filled in.
+/// name + scope. <see cref="Config"/> is the plugin's Kong config: with every default filled in for a fully
+/// supported plugin, as given for a pass-through one (<see cref="PluginCatalog.SupportOf"/>).
 /// </summary>
 public sealed record Plugin : ConfigEntity
 {
     private static readonly JsonElement EmptyConfig = JsonDocument.Parse("{}").RootElement.Clone();
 
-    /// <summary>A bundled plugin name (see <see cref="PluginCatalog.Names"/>).</summary>
+    /// <summary>A bundled Kong Gateway plugin name (see <see cref="PluginCatalog.KnownNames"/>).</summary>
     public string Name { get; init; } = "";
 
     /// <summary>Optional unique instance name.</summary>
     public string? InstanceName { get; init; }
 
-    /// <summary>Kong config object (snake_case keys sorted, defaults filled on write).</summary>
+    /// <summary>Kong config object (keys sorted; defaults filled on write for fully supported plugins).</summary>
     public JsonElement Config { get; init; } = EmptyConfig;
 
     /// <summary>Protocols the plugin runs on (a set, stored sorted).</summary>

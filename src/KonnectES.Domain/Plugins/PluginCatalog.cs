@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 namespace KonnectES.Domain;
 
 /// <summary>
-/// The bundled plugins the data plane supports, with Kong's config schemas and defaults
-/// (kong-gateway-model §5.3). Any other name is rejected like Kong does for a plugin that is not enabled.
+/// The plugins bundled with Kong Gateway (OSS, Enterprise, Konnect). Those the data plane implements are
+/// <see cref="PluginSupport.Full"/>: Kong's config schemas and defaults (kong-gateway-model §5.3). The others are
+/// <see cref="PluginSupport.PassThrough"/>: stored as given. Any other name is rejected like Kong does for a plugin
+/// that is not enabled.
 /// </summary>
 public static partial class PluginCatalog
 {
@@ -15,14 +17,32 @@ public static partial class PluginCatalog
         RequestSizeLimiting, CorrelationId, RequestTermination, BotDetection, ProxyCache, Prometheus,
     }.ToFrozenDictionary(s => s.Name);
 
-    /// <summary>Names of the supported plugins, sorted.</summary>
+    /// <summary>Names of the fully supported plugins (implemented by the data plane), sorted.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Schemas.Keys.Order(StringComparer.Ordinal)];
 
-    /// <summary>True when <paramref name="name"/> is a supported plugin.</summary>
-    public static bool IsKnown(string name) => Schemas.ContainsKey(name);
+    /// <summary>Names of every known plugin, fully supported or pass-through, sorted.</summary>
+    public static IReadOnlyList<string> KnownNames => [.. Names.Concat(PassThroughNames).Order(StringComparer.Ordinal)];
+
+    /// <summary>True when <paramref name="name"/> is a Kong Gateway plugin, fully supported or pass-through.</summary>
+    public static bool IsKnown(string name) => SupportOf(name) != PluginSupport.Unknown;
+
+    /// <summary>True when the data plane implements <paramref name="name"/> (its config is validated and defaulted).</summary>
+    public static bool IsFullySupported(string name) => SupportOf(name) == PluginSupport.Full;
+
+    /// <summary>Whether <paramref name="name"/> is fully supported, pass-through or no Kong plugin at all.</summary>
+    public static PluginSupport SupportOf(string name) =>
+        name is null ? PluginSupport.Unknown
+        : Schemas.ContainsKey(name) ? PluginSupport.Full
+        : PassThrough.ContainsKey(name) ? PluginSupport.PassThrough
+        : PluginSupport.Unknown;
 
     /// <summary>The scopes a plugin may be applied to besides global: service, route, consumer, consumer_group.</summary>
-    public static IReadOnlyList<string> ScopesOf(string name) => Schemas.TryGetValue(name, out var s) ? s.Scopes : [];
+    public static IReadOnlyList<string> ScopesOf(string name) =>
+        name is null ? [] : Schemas.TryGetValue(name, out var s) ? s.Scopes : PassThrough.GetValueOrDefault(name) ?? [];
+
+    /// <summary>The protocols a plugin may run on (pass-through plugins: every protocol, ws and wss included).</summary>
+    public static IReadOnlyList<string> ProtocolsOf(string name) =>
+        name is null ? [] : Schemas.TryGetValue(name, out var s) ? s.Protocols : PassThrough.ContainsKey(name) ? AnyProtocol : [];
 
     internal static PluginSchema? Find(string name) => Schemas.GetValueOrDefault(name);
 

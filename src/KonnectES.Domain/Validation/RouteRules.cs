@@ -5,7 +5,6 @@ namespace KonnectES.Domain;
 /// <summary>kong/db/schema/entities/routes.lua and routes_subschemas.lua.</summary>
 internal static class RouteRules
 {
-    private static readonly string[][] Families = [["http", "https"], ["grpc", "grpcs"], ["tcp", "tls", "udp"], ["tls_passthrough"]];
     private static readonly int[] RedirectCodes = [426, 301, 302, 307, 308];
 
     public static Route Normalize(Route r) => r with
@@ -27,7 +26,7 @@ internal static class RouteRules
             errors.Add(DomainError.Invalid("invalid value '" + name + "': the only accepted ascii characters are alphanumerics or ., -, _, and ~", "name"));
         }
 
-        var family = Protocols(r.Protocols, errors);
+        var family = RouteFamilies.Of(r.Protocols, errors);
         Fields(r, errors);
         if (!RedirectCodes.Contains(r.HttpsRedirectStatusCode))
         {
@@ -41,35 +40,13 @@ internal static class RouteRules
         }
         else if (family is not null)
         {
-            Combinations(r, family, errors);
+            RouteFamilies.Check(r, family, errors);
         }
 
         if (r.Priority != 0 && r.Expression is null)
         {
             errors.Add(DomainError.Invalid("'priority' can only be set together with 'expression'", "priority"));
         }
-    }
-
-    private static string? Protocols(ImmutableArray<string> protocols, List<DomainError> errors)
-    {
-        if (protocols.IsEmpty)
-        {
-            errors.Add(DomainError.Invalid("length must be at least 1", "protocols"));
-            return null;
-        }
-
-        var family = Families.FirstOrDefault(f => protocols.All(f.Contains));
-        if (family is null)
-        {
-            errors.Add(DomainError.Invalid(
-                protocols.All(p => Families.Any(f => f.Contains(p)))
-                    ? "mixing protocols of different families is not allowed ({http,https} | {grpc,grpcs} | {tcp,tls,udp} | {tls_passthrough})"
-                    : "expected one of: grpc, grpcs, http, https, tcp, tls, tls_passthrough, udp",
-                "protocols"));
-            return null;
-        }
-
-        return family[0];
     }
 
     private static void Fields(Route r, List<DomainError> errors)
@@ -136,62 +113,6 @@ internal static class RouteRules
         Endpoints(r.Destinations, "destinations", errors);
     }
 
-    private static void Combinations(Route r, string family, List<DomainError> errors)
-    {
-        var p = r.Protocols;
-        if (!r.Snis.IsEmpty && !p.Any(x => x is "https" or "grpcs" or "tls" or "tls_passthrough"))
-        {
-            errors.Add(DomainError.Invalid("'snis' can only be set when 'protocols' is 'grpcs', 'https', 'tls' or 'tls_passthrough'", "snis"));
-        }
-
-        var http = !r.Methods.IsEmpty || !r.Hosts.IsEmpty || !r.Paths.IsEmpty || r.Headers is not null;
-        var stream = !r.Sources.IsEmpty || !r.Destinations.IsEmpty;
-        switch (family)
-        {
-            case "http":
-                if (!http && !(p.Contains("https") && !r.Snis.IsEmpty))
-                {
-                    errors.Add(DomainError.Invalid(p.Contains("https")
-                        ? "must set one of 'methods', 'hosts', 'headers', 'paths', 'snis' when 'protocols' is 'https'"
-                        : "must set one of 'methods', 'hosts', 'headers', 'paths' when 'protocols' is 'http'"));
-                }
-
-                Forbid(stream && !r.Sources.IsEmpty, "sources", "http", errors);
-                Forbid(stream && !r.Destinations.IsEmpty, "destinations", "http", errors);
-                break;
-            case "grpc":
-                if (r.Hosts.IsEmpty && r.Paths.IsEmpty && r.Headers is null && !(p.Contains("grpcs") && !r.Snis.IsEmpty))
-                {
-                    errors.Add(DomainError.Invalid("must set one of 'hosts', 'headers', 'paths' when 'protocols' is 'grpc' or 'grpcs'"));
-                }
-
-                Forbid(!r.Methods.IsEmpty, "methods", "grpc", errors);
-                Forbid(stream && !r.Sources.IsEmpty, "sources", "grpc", errors);
-                Forbid(stream && !r.Destinations.IsEmpty, "destinations", "grpc", errors);
-                if (r.StripPath)
-                {
-                    errors.Add(DomainError.Invalid("cannot set 'strip_path' when 'protocols' is 'grpc' or 'grpcs'", "strip_path"));
-                }
-
-                break;
-            default:
-                if (family == "tls_passthrough" && r.Snis.IsEmpty)
-                {
-                    errors.Add(DomainError.Invalid("must set 'snis' when 'protocols' is 'tls_passthrough'", "snis"));
-                }
-                else if (!stream && r.Snis.IsEmpty)
-                {
-                    errors.Add(DomainError.Invalid("must set one of 'sources', 'destinations', 'snis' when 'protocols' is 'tcp', 'tls' or 'udp'"));
-                }
-
-                Forbid(!r.Methods.IsEmpty, "methods", family, errors);
-                Forbid(!r.Hosts.IsEmpty, "hosts", family, errors);
-                Forbid(!r.Paths.IsEmpty, "paths", family, errors);
-                Forbid(r.Headers is not null, "headers", family, errors);
-                break;
-        }
-    }
-
     private static void Expression(Route r, List<DomainError> errors)
     {
         if (string.IsNullOrWhiteSpace(r.Expression))
@@ -214,14 +135,6 @@ internal static class RouteRules
         }
 
         Formats.Range(r.Priority, 0, (1L << 46) - 1, "priority", errors);
-    }
-
-    private static void Forbid(bool isSet, string field, string family, List<DomainError> errors)
-    {
-        if (isSet)
-        {
-            errors.Add(DomainError.Invalid($"cannot set '{field}' when 'protocols' is '{family}' family", field));
-        }
     }
 
     private static void Endpoints(ImmutableArray<RouteEndpoint> endpoints, string field, List<DomainError> errors)

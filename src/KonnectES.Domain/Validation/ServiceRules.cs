@@ -1,9 +1,14 @@
 namespace KonnectES.Domain;
 
-/// <summary>kong/db/schema/entities/services.lua.</summary>
+/// <summary>
+/// kong/db/schema/entities/services.lua, with Kong Enterprise's (Konnect's) <c>ws</c> and <c>wss</c>:
+/// ws follows http and wss follows https (a path is allowed; wss takes the TLS settings).
+/// </summary>
 internal static class ServiceRules
 {
-    public static readonly string[] Protocols = ["http", "https", "grpc", "grpcs", "tcp", "tls", "tls_passthrough", "udp"];
+    public static readonly string[] Protocols = ["http", "https", "grpc", "grpcs", "tcp", "tls", "tls_passthrough", "udp", "ws", "wss"];
+
+    private const string NotTls = "value must be null when 'protocol' is not 'https', 'tls' or 'wss'";
 
     private static readonly string[] NoPath = ["tcp", "tls", "tls_passthrough", "udp", "grpc", "grpcs"];
 
@@ -37,27 +42,27 @@ internal static class ServiceRules
             }
         }
 
-        var tls = s.Protocol is "https" or "tls";
+        var tls = s.Protocol is "https" or "tls" or "wss";
         if (!tls && s.ClientCertificateId is not null)
         {
-            errors.Add(DomainError.Invalid("value must be null when 'protocol' is not 'https' or 'tls'", "client_certificate"));
+            errors.Add(DomainError.Invalid(NotTls, "client_certificate"));
         }
 
         if (!tls && !s.CaCertificates.IsDefaultOrEmpty)
         {
-            errors.Add(DomainError.Invalid("value must be null when 'protocol' is not 'https' or 'tls'", "ca_certificates"));
+            errors.Add(DomainError.Invalid(NotTls, "ca_certificates"));
         }
 
         if (!tls && s.TlsVerify is not null)
         {
-            errors.Add(DomainError.Invalid("value must be null when 'protocol' is not 'https' or 'tls'", "tls_verify"));
+            errors.Add(DomainError.Invalid(NotTls, "tls_verify"));
         }
 
         if (s.TlsVerifyDepth is { } depth)
         {
             if (!tls)
             {
-                errors.Add(DomainError.Invalid("value must be null when 'protocol' is not 'https' or 'tls'", "tls_verify_depth"));
+                errors.Add(DomainError.Invalid(NotTls, "tls_verify_depth"));
             }
 
             Formats.Range(depth, 0, 64, "tls_verify_depth", errors);

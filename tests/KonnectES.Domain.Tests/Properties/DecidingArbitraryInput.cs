@@ -52,7 +52,7 @@ public sealed class DecidingArbitraryInput
             }),
             2 => new CreateUpstream(new Upstream { Id = id, Name = S(), HashOn = S(), HashFallback = S(), HashOnHeader = S(), HostHeader = S(), Slots = I() }),
             3 => new CreateTarget(new Target { Id = id, UpstreamId = Given.Upstream().Id, TargetAddress = S(), Weight = I() }),
-            4 => new CreatePlugin(new Plugin { Id = id, Name = PluginCatalog.Names[random.Next(PluginCatalog.Names.Count)], Config = RandomConfig(random, S), Protocols = [S()] }),
+            4 => new CreatePlugin(new Plugin { Id = id, Name = PluginCatalog.KnownNames[random.Next(PluginCatalog.KnownNames.Count)], Config = RandomConfig(random, S), Protocols = [S()] }),
             5 => new CreateConsumer(new Consumer { Id = id, Username = S(), CustomId = S() }),
             6 => new CreateCredential(new Credential { Id = id, Kind = (CredentialKind)random.Next(5), ConsumerId = Given.Consumer().Id, Key = S(), Username = S(), Secret = S(), Group = S(), Algorithm = S() }),
             _ => new CreateSni(new Sni { Id = id, Name = S(), CertificateId = Guid.NewGuid() }),

@@ -75,11 +75,11 @@ public sealed class ValidatingPlugins
         Verdict.Rejected(_state, new CreatePlugin(Given.Plugin(name, config)), field);
 
     [Fact]
-    public void An_unknown_plugin_is_rejected_like_kong_does_for_a_plugin_that_is_not_enabled()
+    public void A_name_that_is_no_kong_plugin_is_rejected_like_kong_does_for_a_plugin_that_is_not_enabled()
     {
-        var error = Verdict.Rejected(_state, new CreatePlugin(Given.Plugin("rate-limiting-advanced")), "name");
+        var error = Verdict.Rejected(_state, new CreatePlugin(Given.Plugin("rate-limiting-turbo")), "name");
 
-        Assert.Equal("plugin 'rate-limiting-advanced' not enabled; add it to the 'plugins' configuration property", error.Message);
+        Assert.Equal("plugin 'rate-limiting-turbo' not enabled; add it to the 'plugins' configuration property", error.Message);
     }
 
     [Fact]

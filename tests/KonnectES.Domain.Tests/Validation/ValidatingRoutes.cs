@@ -30,6 +30,10 @@ public sealed class ValidatingRoutes
         { "expression with priority", Http with { Paths = [], Expression = "http.path ^= \"/x\"", Priority = (1L << 46) - 1 } },
         { "no service", Http with { ServiceId = null } },
         { "negative regex_priority", Http with { Paths = ["~/v\\d+$"], RegexPriority = -3 } },
+        { "ws with paths (Konnect)", Http with { Protocols = ["ws", "wss"] } },
+        { "ws with hosts only", Http with { Paths = [], Protocols = ["ws"], Hosts = ["live.example.com"] } },
+        { "ws with headers only", Http with { Paths = [], Protocols = ["ws"], Headers = Headers("x-feed", "v1") } },
+        { "wss with snis only", Http with { Paths = [], Protocols = ["wss"], Snis = ["live.example.com"] } },
     };
 
     public static TheoryData<string, Route> Invalid => new()
@@ -71,6 +75,12 @@ public sealed class ValidatingRoutes
         { "priority", Http with { Priority = 5 } },
         { "priority", Http with { Paths = [], Expression = "true", Priority = 1L << 46 } },
         { "service", Http with { ServiceId = Guid.NewGuid() } },
+        { "", Http with { Paths = [], Protocols = ["ws"] } },
+        { "", Http with { Paths = [], Protocols = ["ws", "wss"] } },
+        { "protocols", Http with { Protocols = ["http", "ws"] } },
+        { "methods", Http with { Protocols = ["ws", "wss"], Methods = ["GET"] } },
+        { "sources", Http with { Protocols = ["ws"], Sources = [new RouteEndpoint { Port = 1 }] } },
+        { "snis", Http with { Protocols = ["ws"], Snis = ["a.com"] } },
     };
 
     [Theory]

@@ -20,12 +20,19 @@ public sealed class ValidatingServices
         { "https with tls settings", Given.Service() with { Protocol = "https", Port = 443, TlsVerify = true, TlsVerifyDepth = 64 } },
         { "tags", Given.Service() with { Tags = ["team-a", "ünicode", "a:b"] } },
         { "disabled", Given.Service() with { Enabled = false } },
+        { "ws with a path (Konnect)", Given.Service() with { Protocol = "ws", Path = "/socket" } },
+        { "wss with tls settings (Konnect)", Given.Service() with { Protocol = "wss", Port = 443, Path = "/socket", TlsVerify = true, TlsVerifyDepth = 3 } },
     };
 
     public static TheoryData<string, Service> Invalid => new()
     {
         { "name", Given.Service() with { Name = "has space" } },
-        { "protocol", Given.Service() with { Protocol = "ws" } },
+        { "protocol", Given.Service() with { Protocol = "websocket" } },
+        { "protocol", Given.Service() with { Protocol = "WS" } },
+        { "path", Given.Service() with { Protocol = "ws", Path = "socket" } },
+        { "tls_verify", Given.Service() with { Protocol = "ws", TlsVerify = true } },
+        { "client_certificate", Given.Service() with { Protocol = "ws", ClientCertificateId = Guid.NewGuid() } },
+        { "port", Given.Service() with { Protocol = "wss", Port = 70000 } },
         { "host", Given.Service() with { Host = "" } },
         { "host", Given.Service() with { Host = "example.com:8080" } },
         { "host", Given.Service() with { Host = "bad host!" } },
@@ -86,6 +93,9 @@ public sealed class ValidatingServices
     [InlineData("http://studio:3000/", "http", "studio", 3000, "/")]
     [InlineData("grpcs://10.1.2.3", "grpcs", "10.1.2.3", 443, null)]
     [InlineData("http://127.0.0.1:65535", "http", "127.0.0.1", 65535, null)]
+    [InlineData("ws://realtime:4000/socket", "ws", "realtime", 4000, "/socket")]
+    [InlineData("ws://realtime", "ws", "realtime", 80, null)]
+    [InlineData("wss://live.example.com/feed", "wss", "live.example.com", 443, "/feed")]
     public void The_url_shorthand_sets_protocol_host_port_and_path(string url, string protocol, string host, int port, string? path)
     {
         var service = ServiceUrl.Apply(Given.Service(), url).Value;

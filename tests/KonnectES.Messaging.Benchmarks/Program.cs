@@ -27,9 +27,13 @@ if (which is "latency" or "all")
 if (which is "throughput" or "all")
 {
     var warmUp = TimeSpan.FromSeconds(2);
-    rows.Add(Print(await new ThroughputBenchmark(cluster, warmUp, TimeSpan.FromSeconds(seconds), nodes: 1, producers: 4, perTransaction: 50).RunAsync()));
-    rows.Add(Print(await new ThroughputBenchmark(cluster, warmUp, TimeSpan.FromSeconds(seconds), nodes: 2, producers: 4, perTransaction: 50).RunAsync()));
-    rows.Add(Print(await new ThroughputBenchmark(cluster, warmUp, TimeSpan.FromSeconds(seconds), nodes: 1, producers: 8, perTransaction: 1).RunAsync()));
+    var window = TimeSpan.FromSeconds(seconds);
+    rows.Add(Print(await new ThroughputBenchmark(cluster, warmUp, window, nodes: 1, producers: 2, perTransaction: 50, offeredRate: 5_000).RunAsync()));
+    rows.Add(Print(await new ThroughputBenchmark(cluster, warmUp, window, nodes: 2, producers: 2, perTransaction: 50, offeredRate: 5_000).RunAsync()));
+    rows.Add(Print(await new ThroughputBenchmark(cluster, warmUp, window, nodes: 2, producers: 4, perTransaction: 50, offeredRate: 0).RunAsync()));
+    rows.Add(Print(await new ThroughputBenchmark(cluster, warmUp, window, nodes: 1, producers: 8, perTransaction: 1, offeredRate: 0).RunAsync()));
+    rows.Add(Print(await new DrainBenchmark(cluster, 100_000, nodes: 1).RunAsync()));
+    rows.Add(Print(await new DrainBenchmark(cluster, 100_000, nodes: 2).RunAsync()));
 }
 
 if (which is "recovery" or "all")

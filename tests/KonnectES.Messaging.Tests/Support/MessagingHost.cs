@@ -34,6 +34,8 @@ public sealed class MessagingHost : IAsyncDisposable
 
     public Ledger Ledger => _host.Services.GetRequiredService<Ledger>();
 
+    public PaymentGate PaymentGate => _host.Services.GetRequiredService<PaymentGate>();
+
     public IServiceProvider Services => _host.Services;
 
     /// <summary>A schema name no other test of this process uses.</summary>
@@ -44,6 +46,7 @@ public sealed class MessagingHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<Ledger>();
+        builder.Services.AddSingleton<PaymentGate>();
         builder.Services.AddMessaging(o =>
             {
                 o.ConnectionString = connectionString;
@@ -59,10 +62,12 @@ public sealed class MessagingHost : IAsyncDisposable
             .AddMessageType<TodoCompleted>("todos.todo-completed")
             .AddMessageType<PriceChanged>("catalog.price-changed")
             .AddMessageType<ReminderDue>("todos.reminder-due")
+            .AddMessageType<PaymentCaptured>("payments.payment-captured")
             .AddHandler<OrderPlaced, OrderPlacedHandler>()
             .AddHandler<InvoiceIssued, FlakyInvoiceHandler>()
             .AddHandler<TodoCompleted, TodoCompletedHandler>()
-            .AddHandler<PriceChanged, PriceChangedHandler>();
+            .AddHandler<PriceChanged, PriceChangedHandler>()
+            .AddHandler<PaymentCaptured, StallingPaymentHandler>();
         var host = builder.Build();
         await host.StartAsync();
         return new MessagingHost(host, connectionString, schema);

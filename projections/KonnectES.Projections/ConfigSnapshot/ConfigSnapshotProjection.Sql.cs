@@ -40,16 +40,19 @@ public sealed partial class ConfigSnapshotProjection
     private string ReshipSql => $"""
         WITH t AS (SELECT unnest($2::uuid[]) AS id),
         c AS (
-            SELECT e.id FROM {Entities} e WHERE e.control_plane_id = $1 AND e.deleted_at_version IS NULL
-                AND (e.id IN (SELECT id FROM t) OR e.service_id IN (SELECT id FROM t) OR e.route_id IN (SELECT id FROM t))
+            SELECT e.id FROM {Entities} e JOIN t ON e.id = t.id WHERE e.control_plane_id = $1 AND e.deleted_at_version IS NULL
+            UNION
+            SELECT e.id FROM {Entities} e JOIN t ON e.service_id = t.id WHERE e.control_plane_id = $1 AND e.deleted_at_version IS NULL
+            UNION
+            SELECT e.id FROM {Entities} e JOIN t ON e.route_id = t.id WHERE e.control_plane_id = $1 AND e.deleted_at_version IS NULL
             UNION
             SELECT p.id FROM {Entities} r JOIN {Entities} p ON p.control_plane_id = $1 AND p.route_id = r.id AND p.deleted_at_version IS NULL
-            WHERE r.control_plane_id = $1 AND r.service_id IN (SELECT id FROM t) AND r.deleted_at_version IS NULL),
+            JOIN t ON r.service_id = t.id WHERE r.control_plane_id = $1 AND r.deleted_at_version IS NULL),
         n AS (
             SELECT e.id, e.enabled AND {_schema}.snapshot_service_enabled($1, e.service_id)
                 AND (e.route_id IS NULL OR {_schema}.snapshot_service_enabled($1,
                     (SELECT r.service_id FROM {Entities} r WHERE r.control_plane_id = $1 AND r.id = e.route_id AND r.deleted_at_version IS NULL))) AS shipped
-            FROM {Entities} e WHERE e.control_plane_id = $1 AND e.id IN (SELECT id FROM c))
+            FROM {Entities} e JOIN c ON e.id = c.id WHERE e.control_plane_id = $1)
         UPDATE {Entities} e SET shipped = n.shipped, version = greatest(e.version, $3)
         FROM n WHERE e.control_plane_id = $1 AND e.id = n.id AND e.shipped IS DISTINCT FROM n.shipped
         """;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 // Runs the engine and graphql-js on the same schema, data and queries, in-process and over HTTP on loopback.
-// Usage: dotnet run -c Release --project tests/KonnectES.GraphQL.Benchmarks [-- --seconds 3 --http-seconds 10]
+// Usage: dotnet run -c Release --project tests/KonnectES.GraphQL.Benchmarks [-- --seconds 3 --http-seconds 10 --rounds 3]
 var seconds = Option("--seconds", 3);
 var httpSeconds = Option("--http-seconds", 10);
 var js = Path.Combine(RepositoryRoot(), "tests", "KonnectES.GraphQL.Tests", "js");
@@ -21,13 +21,25 @@ if (!Directory.Exists(Path.Combine(js, "node_modules")))
 
 var schema = BenchData.BuildSchema();
 var executor = schema.CreateExecutor();
+var rounds = Option("--rounds", 3);
 var rows = new List<string>();
-var nodeInProcess = JsonNode.Parse(await Run("node", ["bench-inprocess.mjs", seconds.ToString(CultureInfo.InvariantCulture)], js))!;
-foreach (var (name, query) in new[] { ("flat", BenchData.FlatQuery), ("nested", BenchData.NestedQuery) })
+
+// The machine may be shared: measure in alternating rounds (graphql-js, then ours) and report medians.
+var inProcess = new Dictionary<string, List<(double Ours, double Theirs, double Bytes)>> { ["flat"] = [], ["nested"] = [] };
+for (var round = 0; round < rounds; round++)
 {
-    var (opsPerSecond, bytesPerOp) = await MeasureAsync(executor, query, seconds);
-    var node = nodeInProcess[name]!.GetValue<double>();
-    rows.Add($"| in-process, {Describe(name)} | {opsPerSecond:N0} ops/s | {bytesPerOp / 1024.0:N0} KB/op | {node:N0} ops/s | {opsPerSecond / node:N1}× |");
+    var node = JsonNode.Parse(await Run("node", ["bench-inprocess.mjs", seconds.ToString(CultureInfo.InvariantCulture)], js))!;
+    foreach (var (name, query) in new[] { ("flat", BenchData.FlatQuery), ("nested", BenchData.NestedQuery) })
+    {
+        var (opsPerSecond, bytesPerOp) = await MeasureAsync(executor, query, seconds);
+        inProcess[name].Add((opsPerSecond, node[name]!.GetValue<double>(), bytesPerOp));
+    }
+}
+
+foreach (var (name, results) in inProcess)
+{
+    rows.Add($"| in-process, {Describe(name)} | {Median(results.Select(r => r.Ours)):N0} ops/s | {Median(results.Select(r => r.Bytes)) / 1024.0:N0} KB/op "
+        + $"| {Median(results.Select(r => r.Theirs)):N0} ops/s | {Median(results.Select(r => r.Ours / r.Theirs)):N1}× | {Ratios(results.Select(r => r.Ours / r.Theirs))} |");
 }
 
 // Over HTTP: each server gets core 0, the load generator core 1.
@@ -43,19 +55,38 @@ var nodeUrl = $"http://127.0.0.1:{await nodeServer.StandardOutput.ReadLineAsync(
 foreach (var (name, query) in new[] { ("flat", BenchData.FlatQuery), ("nested", BenchData.NestedQuery), ("small", "{ users { id } }") })
 {
     await Load(js, ourUrl, query, 2);
-    var ours = JsonNode.Parse(await Load(js, ourUrl, query, httpSeconds))!;
-    var theirs = JsonNode.Parse(await Load(js, nodeUrl, query, httpSeconds))!;
-    var ourRate = ours["requestsPerSecond"]!.GetValue<double>();
-    var theirRate = theirs["requestsPerSecond"]!.GetValue<double>();
-    rows.Add($"| HTTP, {Describe(name)} | {ourRate:N0} req/s (p99 {ours["p99"]} ms, non-2xx {ours["non2xx"]}) | | {theirRate:N0} req/s (p99 {theirs["p99"]} ms) | {ourRate / theirRate:N1}× |");
+    await Load(js, nodeUrl, query, 2);
+    var results = new List<(double Ours, double Theirs, double OurP99, double TheirP99)>();
+    for (var round = 0; round < rounds; round++)
+    {
+        var ours = JsonNode.Parse(await Load(js, ourUrl, query, httpSeconds))!;
+        var theirs = JsonNode.Parse(await Load(js, nodeUrl, query, httpSeconds))!;
+        if (ours["non2xx"]!.GetValue<int>() != 0 || theirs["non2xx"]!.GetValue<int>() != 0)
+        {
+            throw new InvalidOperationException("non-2xx responses: " + ours + " " + theirs);
+        }
+
+        results.Add((ours["requestsPerSecond"]!.GetValue<double>(), theirs["requestsPerSecond"]!.GetValue<double>(), ours["p99"]!.GetValue<double>(), theirs["p99"]!.GetValue<double>()));
+    }
+
+    rows.Add($"| HTTP, {Describe(name)} | {Median(results.Select(r => r.Ours)):N0} req/s (p99 {Median(results.Select(r => r.OurP99)):N0} ms) | "
+        + $"| {Median(results.Select(r => r.Theirs)):N0} req/s (p99 {Median(results.Select(r => r.TheirP99)):N0} ms) | {Median(results.Select(r => r.Ours / r.Theirs)):N1}× | {Ratios(results.Select(r => r.Ours / r.Theirs))} |");
 }
 
 nodeServer.Kill();
 await app.StopAsync();
 Console.WriteLine($"Load average at the end: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores)");
-Console.WriteLine("| case | KonnectES.GraphQL | allocated | graphql-js 16.15 | ratio |");
-Console.WriteLine("|---|---|---|---|---|");
+Console.WriteLine("| case | KonnectES.GraphQL | allocated | graphql-js 16.15 | ratio (median) | per-round ratios |");
+Console.WriteLine("|---|---|---|---|---|---|");
 rows.ForEach(Console.WriteLine);
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+static string Ratios(IEnumerable<double> values) => string.Join(" ", values.Select(v => v.ToString("0.0", CultureInfo.InvariantCulture)));
 
 static string Describe(string name) => name switch
 {

@@ -55,6 +55,12 @@ internal sealed partial class OperationExecution
             return;
         }
 
+        AwaitField(task, field, parent, index);
+    }
+
+    // Kept out of ExecuteField: a lambda capturing its parameters would allocate a closure on every call.
+    private void AwaitField(ValueTask<object?> task, CollectedField field, ResultNode parent, int index)
+    {
         BeginPending();
         var awaiter = task.GetAwaiter();
         awaiter.UnsafeOnCompleted(() => OnFieldResolved(awaiter, field, parent, index));

@@ -8,7 +8,7 @@ internal sealed class FloatScalar() : ScalarType("Float", "The `Float` scalar ty
 {
     public override object? Serialize(object value) => value switch
     {
-        double d when double.IsFinite(d) => d,
+        double d when double.IsFinite(d) => value,
         float f when float.IsFinite(f) => (double)f,
         int or long or short or byte or uint or ulong or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
         bool b => b ? 1.0 : 0.0,

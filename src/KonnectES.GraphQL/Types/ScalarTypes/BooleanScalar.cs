@@ -7,7 +7,7 @@ internal sealed class BooleanScalar() : ScalarType("Boolean", "The `Boolean` sca
 {
     public override object? Serialize(object value) => value switch
     {
-        bool b => b,
+        bool => value,
         int i => i != 0,
         long l => l != 0,
         double d when double.IsFinite(d) => d != 0,

@@ -8,7 +8,7 @@ internal sealed class IntScalar() : ScalarType("Int", "The `Int` scalar type rep
 {
     public override object? Serialize(object value) => value switch
     {
-        int i => i,
+        int => value,
         short or byte or sbyte or ushort => Convert.ToInt32(value, CultureInfo.InvariantCulture),
         long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
         uint u when u <= int.MaxValue => (int)u,

@@ -3,7 +3,7 @@ using KonnectES.Postgres;
 
 namespace KonnectES.Server.Hosting;
 
-/// <summary>The host's composition: the database, the event store and the endpoints.</summary>
+/// <summary>The host's composition: the database, the event store, the control plane and the endpoints.</summary>
 internal static class ServerComposition
 {
     private const string DefaultUrl = "http://127.0.0.1:8001";
@@ -29,7 +29,12 @@ internal static class ServerComposition
             services.AddHostedService<PrivatePostgresService>();
         }
 
-        services.AddEventStore(_ => { });
+        services.AddEventStore(o => o.RegisterConfigEvents()).AddConfigReadModels();
+        services.AddControlPlane(o =>
+        {
+            o.AdminToken = builder.Configuration["KONNECTES_ADMIN_TOKEN"];
+            o.DefaultControlPlane = role == ServerRole.AllInOne ? "default" : null;
+        });
         services.AddOptions<EventStoreOptions>().Configure<EventStoreDatabase>((o, db) => o.ConnectionString ??= db.ConnectionString);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.WriteIndented = false);
         return builder;
@@ -38,6 +43,7 @@ internal static class ServerComposition
     public static WebApplication MapKonnectES(this WebApplication app)
     {
         app.MapGet("/health", HealthEndpoint.HandleAsync);
+        app.MapPortal(); // 8001: GraphQL and the portal; 8005 (cluster), 8000 (proxy) and 8100 (status) come with the data plane
         return app;
     }
 }

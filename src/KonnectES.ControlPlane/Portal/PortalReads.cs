@@ -1,0 +1,136 @@
+using System.Text;
+using KonnectES.Domain;
+using KonnectES.EventStore;
+using KonnectES.Projections;
+using KonnectES.Projections.Entities;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace KonnectES.ControlPlane.Portal;
+
+/// <summary>
+/// The portal's reads of the entity tables (secrets masked by the projection), batched for the DataLoaders. Counts
+/// its database commands so tests can check that a query costs a constant number of them.
+/// </summary>
+public sealed class PortalReads(IEventStore store, EntityRecordReader entities, IOptions<ReadModelOptions> options)
+{
+    private const string Columns = "control_plane_id, id, name, coalesce(masked_document, document)::text, created_at, updated_at, updated_version";
+    private readonly string _schema = options.Value.Schema;
+    private long _commands;
+
+    /// <summary>How many database commands the portal's reads have sent since the process started.</summary>
+    public long CommandCount => Interlocked.Read(ref _commands);
+
+    /// <summary>One page of a kind (keyset on id) and the filtered total.</summary>
+    public async Task<(IReadOnlyList<EntityRecord> Rows, long Total)> PageAsync(EntityQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        Interlocked.Add(ref _commands, 2);
+        var rows = await entities.ListAsync(query, cancellationToken);
+        var total = await entities.CountAsync(query, cancellationToken);
+        return (rows, total);
+    }
+
+    /// <summary>Entities of one kind by id, in one command.</summary>
+    public Task<IReadOnlyList<EntityRecord>> ByIdsAsync(Guid controlPlaneId, EntityType type, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        ReadAsync(type, $"SELECT {Columns} FROM {_schema}.{TableOf(type)} WHERE control_plane_id = $1 AND id = ANY($2)",
+            [controlPlaneId, ids.ToArray()], cancellationToken);
+
+    /// <summary>Entities of one kind whose <paramref name="column"/> is one of <paramref name="parents"/>, in one command.</summary>
+    public Task<IReadOnlyList<EntityRecord>> ByParentsAsync(
+        Guid controlPlaneId, EntityType type, string column, IReadOnlyList<Guid> parents, CancellationToken cancellationToken) =>
+        ReadAsync(type, $"SELECT {Columns} FROM {_schema}.{TableOf(type)} WHERE control_plane_id = $1 AND {column} = ANY($2) ORDER BY id",
+            [controlPlaneId, parents.ToArray()], cancellationToken);
+
+    /// <summary>An entity of any kind by id among the given control planes (null: all), for <c>node(id)</c>.</summary>
+    public async Task<EntityRecord?> FindAnywhereAsync(Guid id, IReadOnlyList<Guid>? controlPlanes, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder();
+        foreach (var type in Enum.GetValues<EntityType>().Where(t => t is not EntityType.ControlPlane and not EntityType.ConsumerGroupMember and not EntityType.CaCertificate))
+        {
+            sql.Append(sql.Length == 0 ? "" : " UNION ALL ")
+                .Append($"SELECT '{type}' AS kind, {Columns} FROM {_schema}.{TableOf(type)} WHERE id = $1")
+                .Append(controlPlanes is null ? "" : " AND control_plane_id = ANY($2)");
+        }
+
+        Interlocked.Increment(ref _commands);
+        await using var command = store.DataSource.CreateCommand(sql + " LIMIT 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        if (controlPlanes is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = controlPlanes.ToArray() });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader, Enum.Parse<EntityType>(reader.GetString(0)), 1) : null;
+    }
+
+    private async Task<IReadOnlyList<EntityRecord>> ReadAsync(EntityType type, string sql, object[] parameters, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _commands);
+        await using var command = store.DataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var rows = new List<EntityRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(Read(reader, type, 0));
+        }
+
+        return rows;
+    }
+
+    /// <summary>How many audit-log entries match the history filters (the cursor is ignored).</summary>
+    public async Task<long> CountHistoryAsync(KonnectES.Projections.AuditLog.AuditLogQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var sql = new StringBuilder($"SELECT count(*) FROM {_schema}.audit_log a WHERE a.control_plane_id = $1");
+        var parameters = new List<object> { query.ControlPlaneId };
+        void Where(string predicate, object value)
+        {
+            parameters.Add(value);
+            sql.Append(" AND ").Append(predicate.Replace("$?", "$" + parameters.Count, StringComparison.Ordinal));
+        }
+
+        if (query.EntityType is { } type)
+        {
+            Where($"a.version IN (SELECT c.version FROM {_schema}.audit_log_changes c WHERE c.control_plane_id = $1 AND c.entity_type = $?)", type.ToString());
+        }
+
+        if (query.EntityId is { } id)
+        {
+            Where($"a.version IN (SELECT c.version FROM {_schema}.audit_log_changes c WHERE c.control_plane_id = $1 AND c.entity_id = $?)", id);
+        }
+
+        if (query.Actor is { } actor)
+        {
+            Where("a.actor = $?", actor);
+        }
+
+        if (query.Since is { } since)
+        {
+            Where("a.occurred_at >= $?", since);
+        }
+
+        if (query.Until is { } until)
+        {
+            Where("a.occurred_at < $?", until);
+        }
+
+        Interlocked.Increment(ref _commands);
+        await using var command = store.DataSource.CreateCommand(sql.ToString());
+        parameters.ForEach(p => command.Parameters.Add(new NpgsqlParameter { Value = p }));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The read model's table of a kind (the projection's naming: snake case, plural).</summary>
+    private static string TableOf(EntityType type) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(type.ToString()) + "s";
+
+    private static EntityRecord Read(NpgsqlDataReader reader, EntityType type, int o) => new(
+        reader.GetGuid(o), type, reader.GetGuid(o + 1), reader.IsDBNull(o + 2) ? null : reader.GetString(o + 2), reader.GetString(o + 3),
+        reader.GetFieldValue<DateTimeOffset>(o + 4), reader.GetFieldValue<DateTimeOffset>(o + 5), reader.GetInt64(o + 6));
+}

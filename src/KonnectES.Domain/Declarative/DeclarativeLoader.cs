@@ -122,11 +122,7 @@ internal sealed partial class DeclarativeLoader
 
     private Result<ControlPlaneConfig> Build()
     {
-        var target = _base;
-        foreach (var pending in _pending)
-        {
-            target = target.Upsert(pending.Entity!);
-        }
+        var target = _base.UpsertAll(_pending.Select(p => p.Entity!));
 
         var prepared = new List<ConfigEntity>(_pending.Count);
         foreach (var pending in _pending)
@@ -141,10 +137,7 @@ internal sealed partial class DeclarativeLoader
             return Result<ControlPlaneConfig>.Fail(_errors);
         }
 
-        foreach (var entity in prepared)
-        {
-            target = target.Upsert(entity);
-        }
+        target = target.UpsertAll(prepared);
 
         foreach (var removed in _current.Entities.Where(e => target.Find(e.Id) is null))
         {

@@ -10,11 +10,13 @@ public static class EntityHash
     public static ConfigHash Of(ConfigEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(entity.EntityType + "\n"));
-        sha.AppendData(DomainJson.CanonicalUtf8(entity));
-        Span<byte> digest = stackalloc byte[32];
-        sha.GetHashAndReset(digest);
+        var prefix = entity.EntityType + "\n";
+        var json = DomainJson.CanonicalUtf8(entity);
+        var data = new byte[Encoding.UTF8.GetByteCount(prefix) + json.Length];
+        var written = Encoding.UTF8.GetBytes(prefix, data);
+        json.CopyTo(data, written);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(data, digest);
         return ConfigHash.FromBytes(digest);
     }
 

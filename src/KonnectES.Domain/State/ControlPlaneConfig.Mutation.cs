@@ -106,16 +106,8 @@ public sealed partial class ControlPlaneConfig
         new(ControlPlaneId, ControlPlane, version, Hash, _entities, _byKind, _unique, _children, _hashes);
 
     /// <summary>Applies a list of entity changes (import, rollback) in order.</summary>
-    internal ControlPlaneConfig Apply(IEnumerable<EntityChange> changes)
-    {
-        var state = this;
-        foreach (var change in changes)
-        {
-            state = change.After is { } after ? state.Upsert(after) : state.Remove(change.EntityId);
-        }
-
-        return state;
-    }
+    internal ControlPlaneConfig Apply(IEnumerable<EntityChange> changes) =>
+        Bulk(changes.Select(change => (change.EntityId, change.After)));
 
     /// <summary>Builds a state holding exactly <paramref name="entities"/> (keeps id, version and control plane).</summary>
     internal ControlPlaneConfig WithEntities(IEnumerable<ConfigEntity> entities)
@@ -124,11 +116,6 @@ public sealed partial class ControlPlaneConfig
             ImmutableDictionary<Guid, ConfigEntity>.Empty, ImmutableDictionary<EntityType, ImmutableHashSet<Guid>>.Empty,
             ImmutableDictionary<string, Guid>.Empty, ImmutableDictionary<Guid, ImmutableHashSet<Guid>>.Empty,
             ImmutableDictionary<Guid, ConfigHash>.Empty);
-        foreach (var entity in entities)
-        {
-            state = state.Upsert(entity);
-        }
-
-        return state;
+        return state.UpsertAll(entities);
     }
 }

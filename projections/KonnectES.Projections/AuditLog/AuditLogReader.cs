@@ -21,40 +21,11 @@ public sealed class AuditLogReader(IEventStore store, IOptions<ReadModelOptions>
             FROM {_schema}.audit_log a WHERE a.control_plane_id = $1
             """);
         var parameters = new List<object> { query.ControlPlaneId };
-        void Where(string predicate, object value)
-        {
-            parameters.Add(value);
-            sql.Append(" AND ").Append(predicate.Replace("$?", "$" + parameters.Count, StringComparison.Ordinal));
-        }
-
-        if (query.EntityType is { } type)
-        {
-            Where($"a.version IN (SELECT c.version FROM {_schema}.audit_log_changes c WHERE c.control_plane_id = $1 AND c.entity_type = $?)", type.ToString());
-        }
-
-        if (query.EntityId is { } id)
-        {
-            Where($"a.version IN (SELECT c.version FROM {_schema}.audit_log_changes c WHERE c.control_plane_id = $1 AND c.entity_id = $?)", id);
-        }
-
-        if (query.Actor is { } actor)
-        {
-            Where("a.actor = $?", actor);
-        }
-
-        if (query.Since is { } since)
-        {
-            Where("a.occurred_at >= $?", since);
-        }
-
-        if (query.Until is { } until)
-        {
-            Where("a.occurred_at < $?", until);
-        }
-
+        AppendFilters(sql, parameters, query);
         if (query.BeforeVersion is { } before)
         {
-            Where("a.version < $?", before);
+            parameters.Add(before);
+            sql.Append(" AND a.version < $" + parameters.Count);
         }
 
         parameters.Add(Math.Clamp(query.First, 1, 1000));
@@ -89,5 +60,56 @@ public sealed class AuditLogReader(IEventStore store, IOptions<ReadModelOptions>
         command.Parameters.Add(new NpgsqlParameter { Value = controlPlaneId });
         command.Parameters.Add(new NpgsqlParameter { Value = at });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>How many entries match the query's filters (its cursor and page size are ignored).</summary>
+    public async Task<long> CountAsync(AuditLogQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var sql = new StringBuilder($"SELECT count(*) FROM {_schema}.audit_log a WHERE a.control_plane_id = $1");
+        var parameters = new List<object> { query.ControlPlaneId };
+        AppendFilters(sql, parameters, query);
+        await using var command = store.DataSource.CreateCommand(sql.ToString());
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The history filters (entity kind, entity id, actor, time range) as positional predicates.</summary>
+    private void AppendFilters(StringBuilder sql, List<object> parameters, AuditLogQuery query)
+    {
+        void Where(string predicate, object value)
+        {
+            parameters.Add(value);
+            sql.Append(" AND ").Append(predicate.Replace("$?", "$" + parameters.Count, StringComparison.Ordinal));
+        }
+
+        if (query.EntityType is { } type)
+        {
+            Where($"a.version IN (SELECT c.version FROM {_schema}.audit_log_changes c WHERE c.control_plane_id = $1 AND c.entity_type = $?)", type.ToString());
+        }
+
+        if (query.EntityId is { } id)
+        {
+            Where($"a.version IN (SELECT c.version FROM {_schema}.audit_log_changes c WHERE c.control_plane_id = $1 AND c.entity_id = $?)", id);
+        }
+
+        if (query.Actor is { } actor)
+        {
+            Where("a.actor = $?", actor);
+        }
+
+        if (query.Since is { } since)
+        {
+            Where("a.occurred_at >= $?", since);
+        }
+
+        if (query.Until is { } until)
+        {
+            Where("a.occurred_at < $?", until);
+        }
     }
 }

@@ -4,6 +4,7 @@ using KonnectES.ControlPlane.Portal;
 using KonnectES.EventStore;
 using KonnectES.GraphQL.Execution;
 using KonnectES.Projections;
+using KonnectES.Projections.AuditLog;
 using KonnectES.Projections.Entities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,8 @@ public static class PortalHosting
         services.AddConfigCommands();
         services.AddSingleton(sp => new ApiTokenStore(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IOptions<ReadModelOptions>>()));
         services.AddSingleton(sp => new PortalReads(
-            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EntityRecordReader>(), sp.GetRequiredService<IOptions<ReadModelOptions>>()));
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EntityRecordReader>(), sp.GetRequiredService<AuditLogReader>(),
+            sp.GetRequiredService<IOptions<ReadModelOptions>>()));
         services.AddHostedService<BootstrapService>();
         services.AddGraphQL(PortalSchema.Build(), o =>
         {

@@ -2,6 +2,7 @@ using System.Text;
 using KonnectES.Domain;
 using KonnectES.EventStore;
 using KonnectES.Projections;
+using KonnectES.Projections.AuditLog;
 using KonnectES.Projections.Entities;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace KonnectES.ControlPlane.Portal;
 /// The portal's reads of the entity tables (secrets masked by the projection), batched for the DataLoaders. Counts
 /// its database commands so tests can check that a query costs a constant number of them.
 /// </summary>
-public sealed class PortalReads(IEventStore store, EntityRecordReader entities, IOptions<ReadModelOptions> options)
+public sealed class PortalReads(IEventStore store, EntityRecordReader entities, AuditLogReader auditLog, IOptions<ReadModelOptions> options)
 {
     private const string Columns = "control_plane_id, id, name, coalesce(masked_document, document)::text, created_at, updated_at, updated_version";
     private readonly string _schema = options.Value.Schema;
@@ -85,46 +86,10 @@ public sealed class PortalReads(IEventStore store, EntityRecordReader entities, 
     }
 
     /// <summary>How many audit-log entries match the history filters (the cursor is ignored).</summary>
-    public async Task<long> CountHistoryAsync(KonnectES.Projections.AuditLog.AuditLogQuery query, CancellationToken cancellationToken)
+    public Task<long> CountHistoryAsync(AuditLogQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var sql = new StringBuilder($"SELECT count(*) FROM {_schema}.audit_log a WHERE a.control_plane_id = $1");
-        var parameters = new List<object> { query.ControlPlaneId };
-        void Where(string predicate, object value)
-        {
-            parameters.Add(value);
-            sql.Append(" AND ").Append(predicate.Replace("$?", "$" + parameters.Count, StringComparison.Ordinal));
-        }
-
-        if (query.EntityType is { } type)
-        {
-            Where($"a.version IN (SELECT c.version FROM {_schema}.audit_log_changes c WHERE c.control_plane_id = $1 AND c.entity_type = $?)", type.ToString());
-        }
-
-        if (query.EntityId is { } id)
-        {
-            Where($"a.version IN (SELECT c.version FROM {_schema}.audit_log_changes c WHERE c.control_plane_id = $1 AND c.entity_id = $?)", id);
-        }
-
-        if (query.Actor is { } actor)
-        {
-            Where("a.actor = $?", actor);
-        }
-
-        if (query.Since is { } since)
-        {
-            Where("a.occurred_at >= $?", since);
-        }
-
-        if (query.Until is { } until)
-        {
-            Where("a.occurred_at < $?", until);
-        }
-
         Interlocked.Increment(ref _commands);
-        await using var command = store.DataSource.CreateCommand(sql.ToString());
-        parameters.ForEach(p => command.Parameters.Add(new NpgsqlParameter { Value = p }));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return auditLog.CountAsync(query, cancellationToken);
     }
 
     /// <summary>The read model's table of a kind (the projection's naming: snake case, plural).</summary>

@@ -18,6 +18,13 @@ public sealed partial class PortalReads(IEventStore store, EntityRecordReader en
     private const string Columns = "control_plane_id, id, name, coalesce(masked_document, document)::text, created_at, updated_at, updated_version";
     private readonly string _schema = options.Value.Schema;
 
+    /// <summary>The kinds that are a <c>Node</c> in the schema (credentials and memberships are not).</summary>
+    private static readonly EntityType[] NodeKinds =
+    [
+        EntityType.Service, EntityType.Route, EntityType.Consumer, EntityType.ConsumerGroup, EntityType.Upstream,
+        EntityType.Target, EntityType.Plugin, EntityType.Certificate, EntityType.Sni,
+    ];
+
     /// <summary>One page of a kind (keyset on id) and the filtered total.</summary>
     public async Task<(IReadOnlyList<EntityRecord> Rows, long Total)> PageAsync(EntityQuery query, CancellationToken cancellationToken)
     {
@@ -38,11 +45,11 @@ public sealed partial class PortalReads(IEventStore store, EntityRecordReader en
         ReadAsync(type, $"SELECT {Columns} FROM {_schema}.{TableOf(type)} WHERE control_plane_id = $1 AND {column} = ANY($2) ORDER BY id",
             [controlPlaneId, parents.ToArray()], cancellationToken);
 
-    /// <summary>An entity of any kind by id among the given control planes (null: all), for <c>node(id)</c>.</summary>
+    /// <summary>An entity of a <c>Node</c> kind by id among the given control planes (null: all), for <c>node(id)</c>.</summary>
     public async Task<EntityRecord?> FindAnywhereAsync(Guid id, IReadOnlyList<Guid>? controlPlanes, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder();
-        foreach (var type in Enum.GetValues<EntityType>().Where(t => t is not EntityType.ControlPlane and not EntityType.ConsumerGroupMember and not EntityType.CaCertificate))
+        foreach (var type in NodeKinds)
         {
             sql.Append(sql.Length == 0 ? "" : " UNION ALL ")
                 .Append($"SELECT '{type}' AS kind, {Columns} FROM {_schema}.{TableOf(type)} WHERE id = $1")

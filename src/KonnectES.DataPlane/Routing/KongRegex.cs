@@ -1,0 +1,237 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace KonnectES.DataPlane.Routing;
+
+/// <summary>
+/// A regex from a route, compiled the way the traditional_compatible router runs it: Kong hands it to the Rust
+/// <c>regex</c> crate (linear time: no look-around, no back-references), so it runs here on .NET's non-backtracking
+/// engine, which rejects the same constructs. Group names are taken out of the pattern so that groups are numbered
+/// in order of appearance, as in Rust and PCRE (.NET would number named groups after the unnamed ones).
+/// </summary>
+internal sealed class KongRegex
+{
+    /// <summary>Bounds a single match; the non-backtracking engine is linear, so this only guards against huge inputs.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+
+    private readonly Regex _regex;
+    private readonly ImmutableArray<string?> _groupNames;
+
+    private KongRegex(Regex regex, ImmutableArray<string?> groupNames, string literalPrefix)
+    {
+        _regex = regex;
+        _groupNames = groupNames;
+        LiteralPrefix = literalPrefix;
+    }
+
+    /// <summary>Text every match starts with (used to index the route); empty when none can be told.</summary>
+    public string LiteralPrefix { get; }
+
+    /// <summary>True when the pattern has capture groups (Kong only sets uri_captures then).</summary>
+    public bool HasGroups => _groupNames.Length > 0;
+
+    /// <summary>Compiles <paramref name="pattern"/>; <paramref name="anchored"/> prefixes it with <c>^</c> as Kong does for paths.</summary>
+    public static KongRegex? TryCreate(string pattern, bool anchored, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (!TryStripGroupNames(pattern, out var stripped, out var names, out error))
+        {
+            return null;
+        }
+
+        var source = anchored ? "^" + stripped : stripped;
+        try
+        {
+            var regex = new Regex(source, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+            error = null;
+            return new KongRegex(regex, names, anchored ? LiteralPrefixOf(stripped) : "");
+        }
+        catch (NotSupportedException ex)
+        {
+            error = "unsupported regex construct (the router's regex engine has no look-around or back-references): " + ex.Message;
+        }
+        catch (ArgumentException ex)
+        {
+            error = "invalid regex: " + ex.Message;
+        }
+
+        return null;
+    }
+
+    /// <summary>Runs the regex; a timeout counts as no match.</summary>
+    public Match? Match(string input)
+    {
+        try
+        {
+            var match = _regex.Match(input);
+            return match.Success ? match : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True when the regex finds a match anywhere in <paramref name="input"/>.</summary>
+    public bool IsMatch(string input)
+    {
+        try
+        {
+            return _regex.IsMatch(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The captures of <paramref name="match"/> as Kong's uri_captures, or null when the regex has no groups.</summary>
+    public UriCaptures? Captures(Match match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        if (!HasGroups)
+        {
+            return null;
+        }
+
+        var positional = ImmutableArray.CreateBuilder<string?>(_groupNames.Length + 1);
+        var named = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        positional.Add(match.Value);
+        for (var i = 0; i < _groupNames.Length; i++)
+        {
+            var group = match.Groups[i + 1];
+            positional.Add(group.Success ? group.Value : null);
+            if (_groupNames[i] is { } name && group.Success)
+            {
+                named[name] = group.Value;
+            }
+        }
+
+        return new UriCaptures(positional.MoveToImmutable(), named.ToImmutable());
+    }
+
+    private static bool TryStripGroupNames(string pattern, out string stripped, out ImmutableArray<string?> names, out string? error)
+    {
+        var builder = new StringBuilder(pattern.Length);
+        var groups = ImmutableArray.CreateBuilder<string?>();
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                builder.Append(c);
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+                builder.Append(c);
+                if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                {
+                    builder.Append(pattern[++i]);
+                }
+
+                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                {
+                    builder.Append(pattern[++i]);
+                }
+
+                continue;
+            }
+
+            if (c != '(')
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            var rest = pattern.AsSpan(i + 1);
+            var nameStart = rest.StartsWith("?P<") ? 3 : rest.StartsWith("?<") && !rest.StartsWith("?<=") && !rest.StartsWith("?<!") ? 2 : -1;
+            if (nameStart > 0)
+            {
+                var close = rest.IndexOf('>');
+                var name = close > nameStart ? rest[nameStart..close].ToString() : "";
+                if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_') || char.IsAsciiDigit(name[0]))
+                {
+                    stripped = "";
+                    names = [];
+                    error = "invalid regex: bad capture group name";
+                    return false;
+                }
+
+                groups.Add(name);
+                builder.Append('(');
+                i += close + 1;
+                continue;
+            }
+
+            if (!rest.StartsWith("?"))
+            {
+                groups.Add(null);
+            }
+
+            builder.Append(c);
+        }
+
+        stripped = builder.ToString();
+        names = groups.ToImmutable();
+        error = null;
+        return true;
+    }
+
+    private static string LiteralPrefixOf(string pattern)
+    {
+        // Alternation anywhere may make a branch start with anything: no prefix then.
+        if (pattern.Contains('|', StringComparison.Ordinal))
+        {
+            return "";
+        }
+
+        var prefix = new StringBuilder();
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            char literal;
+            var width = 1;
+            if (c == '\\')
+            {
+                if (i + 1 >= pattern.Length || char.IsAsciiLetterOrDigit(pattern[i + 1]))
+                {
+                    break;
+                }
+
+                literal = pattern[i + 1];
+                width = 2;
+            }
+            else if (".[](){}*+?^$#".Contains(c, StringComparison.Ordinal) || char.IsWhiteSpace(c))
+            {
+                break;
+            }
+            else
+            {
+                literal = c;
+            }
+
+            var next = i + width < pattern.Length ? pattern[i + width] : '\0';
+            if (next is '*' or '?' or '{')
+            {
+                break;
+            }
+
+            prefix.Append(literal);
+            i += width - 1;
+        }
+
+        return prefix.ToString();
+    }
+}

@@ -50,6 +50,24 @@ internal sealed partial class RouteTable
         return best.Rank == int.MaxValue ? null : Result(_routes[best.Rank], values, best);
     }
 
+    /// <summary>
+    /// The same answer as <see cref="Match"/> by trying every route in rank order, without the indexes: the
+    /// definition the indexes must agree with (and a fallback for diagnosing a routing question).
+    /// </summary>
+    public RouteMatch? MatchByScan(in RouteRequest request)
+    {
+        var values = new RequestValues(request);
+        for (var rank = 0; rank < _routes.Length; rank++)
+        {
+            if (_routes[rank].TryMatch(values, out var matchedPath, out var regexMatch, out var regex))
+            {
+                return Result(_routes[rank], values, new Candidate(rank) { MatchedPath = matchedPath, RegexMatch = regexMatch, Regex = regex });
+            }
+        }
+
+        return null;
+    }
+
     private void Probe(int[] ranks, in RequestValues values, ref Candidate best)
     {
         foreach (var rank in ranks)

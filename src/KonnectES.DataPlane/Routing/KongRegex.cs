@@ -5,14 +5,17 @@ using System.Text.RegularExpressions;
 namespace KonnectES.DataPlane.Routing;
 
 /// <summary>
-/// A regex from a route, compiled the way the traditional_compatible router runs it: Kong hands it to the Rust
-/// <c>regex</c> crate (linear time: no look-around, no back-references), so it runs here on .NET's non-backtracking
-/// engine, which rejects the same constructs. Group names are taken out of the pattern so that groups are numbered
-/// in order of appearance, as in Rust and PCRE (.NET would number named groups after the unnamed ones).
+/// A regex from a route, compiled the way the traditional_compatible router runs it. Kong hands it to the Rust
+/// <c>regex</c> crate, which has no look-around, back-references, atomic groups or conditionals: those are rejected
+/// here too, so a configuration that Kong refuses is refused. What remains matches the same way on .NET's
+/// interpreted backtracking engine (leftmost-first, like Rust); a match timeout bounds pathological patterns.
+/// (The non-backtracking engine would also reject those constructs, but costs milliseconds per pattern to build,
+/// far too much for tables of thousands of regex routes.) Group names are taken out of the pattern so that groups are
+/// numbered in order of appearance, as in Rust and PCRE (.NET would number named groups after the unnamed ones).
 /// </summary>
 internal sealed class KongRegex
 {
-    /// <summary>Bounds a single match; the non-backtracking engine is linear, so this only guards against huge inputs.</summary>
+    /// <summary>Bounds a single match, so that a pathological pattern cannot hold a request thread.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
     private readonly Regex _regex;
@@ -43,13 +46,9 @@ internal sealed class KongRegex
         var source = anchored ? "^" + stripped : stripped;
         try
         {
-            var regex = new Regex(source, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+            var regex = new Regex(source, RegexOptions.CultureInvariant, MatchTimeout);
             error = null;
             return new KongRegex(regex, names, anchored ? LiteralPrefixOf(stripped) : "");
-        }
-        catch (NotSupportedException ex)
-        {
-            error = "unsupported regex construct (the router's regex engine has no look-around or back-references): " + ex.Message;
         }
         catch (ArgumentException ex)
         {
@@ -121,6 +120,12 @@ internal sealed class KongRegex
             var c = pattern[i];
             if (c == '\\' && i + 1 < pattern.Length)
             {
+                var escaped = pattern[i + 1];
+                if (!inClass && (escaped is (>= '1' and <= '9') or 'k'))
+                {
+                    return Unsupported("back-references", out stripped, out names, out error);
+                }
+
                 builder.Append(c).Append(pattern[++i]);
                 continue;
             }
@@ -156,6 +161,16 @@ internal sealed class KongRegex
             }
 
             var rest = pattern.AsSpan(i + 1);
+            if (rest.StartsWith("?=") || rest.StartsWith("?!") || rest.StartsWith("?<=") || rest.StartsWith("?<!"))
+            {
+                return Unsupported("look-around", out stripped, out names, out error);
+            }
+
+            if (rest.StartsWith("?>") || rest.StartsWith("?("))
+            {
+                return Unsupported("atomic groups and conditionals", out stripped, out names, out error);
+            }
+
             var nameStart = rest.StartsWith("?P<") ? 3 : rest.StartsWith("?<") && !rest.StartsWith("?<=") && !rest.StartsWith("?<!") ? 2 : -1;
             if (nameStart > 0)
             {
@@ -187,6 +202,14 @@ internal sealed class KongRegex
         names = groups.ToImmutable();
         error = null;
         return true;
+    }
+
+    private static bool Unsupported(string construct, out string stripped, out ImmutableArray<string?> names, out string? error)
+    {
+        stripped = "";
+        names = [];
+        error = $"unsupported regex construct: the router's regex engine has no {construct}";
+        return false;
     }
 
     private static string LiteralPrefixOf(string pattern)

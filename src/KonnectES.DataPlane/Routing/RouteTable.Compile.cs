@@ -227,63 +227,42 @@ internal sealed partial class RouteTable
     private static RouteTable Build(List<CompiledRoute> compiled, ImmutableArray<RouteCompileError> errors)
     {
         compiled.Sort((a, b) => a.Priority.CompareTo(b.Priority));
-        var exactHosts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var hostSuffixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var hostPrefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var pathPrefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var unindexed = new List<int>();
-        static void File(Dictionary<string, List<int>> index, string key, int rank)
-        {
-            if (!index.TryGetValue(key, out var ranks))
-            {
-                index[key] = ranks = [];
-            }
-
-            ranks.Add(rank);
-        }
-
+        var exactHosts = new Dictionary<string, RouteBucket.Builder>(StringComparer.Ordinal);
+        var hostSuffixes = new Dictionary<string, RouteBucket.Builder>(StringComparer.Ordinal);
+        var hostPrefixes = new Dictionary<string, RouteBucket.Builder>(StringComparer.Ordinal);
+        var hostless = new RouteBucket.Builder();
         for (var rank = 0; rank < compiled.Count; rank++)
         {
             var route = compiled[rank];
-            if (!route.Hosts.IsEmpty)
+            if (route.Hosts.IsEmpty)
             {
-                foreach (var host in route.Hosts)
-                {
-                    File(host.Kind switch
-                    {
-                        HostPatternKind.Exact => exactHosts,
-                        HostPatternKind.Suffix => hostSuffixes,
-                        _ => hostPrefixes,
-                    }, host.Value, rank);
-                }
+                hostless.Add(route, rank);
+                continue;
             }
-            else if (!route.Prefixes.IsEmpty)
+
+            foreach (var host in route.Hosts)
             {
-                foreach (var prefix in route.Prefixes)
+                var index = host.Kind switch
                 {
-                    File(pathPrefixes, prefix, rank);
-                }
-            }
-            else if (!route.Regexes.IsEmpty && route.Regexes.All(r => r.LiteralPrefix.Length > 0))
-            {
-                foreach (var regex in route.Regexes)
+                    HostPatternKind.Exact => exactHosts,
+                    HostPatternKind.Suffix => hostSuffixes,
+                    _ => hostPrefixes,
+                };
+                if (!index.TryGetValue(host.Value, out var bucket))
                 {
-                    File(pathPrefixes, regex.LiteralPrefix, rank);
+                    index[host.Value] = bucket = new RouteBucket.Builder();
                 }
-            }
-            else
-            {
-                unindexed.Add(rank);
+
+                bucket.Add(route, rank);
             }
         }
 
         return new RouteTable(
             [.. compiled],
-            new KeyedIndex(exactHosts),
-            new KeyedIndex(hostSuffixes),
-            new KeyedIndex(hostPrefixes),
-            new KeyedIndex(pathPrefixes),
-            [.. unindexed],
+            new HostIndex(exactHosts),
+            new HostIndex(hostSuffixes),
+            new HostIndex(hostPrefixes),
+            hostless.Build(),
             errors);
     }
 }

@@ -35,18 +35,7 @@ internal sealed partial class RouteTable
             }
         }
 
-        var path = values.Path.AsSpan();
-        foreach (var length in _pathPrefixes.Lengths)
-        {
-            if (length > path.Length)
-            {
-                break;
-            }
-
-            Probe(_pathPrefixes.Find(path[..length]), values, ref best);
-        }
-
-        Probe(_unindexed, values, ref best);
+        Probe(_hostless, values, ref best);
         return best.Rank == int.MaxValue ? null : Result(_routes[best.Rank], values, best);
     }
 
@@ -66,6 +55,27 @@ internal sealed partial class RouteTable
         }
 
         return null;
+    }
+
+    private void Probe(RouteBucket? bucket, in RequestValues values, ref Candidate best)
+    {
+        if (bucket is null)
+        {
+            return;
+        }
+
+        var path = values.Path.AsSpan();
+        foreach (var length in bucket.ByPathStart.Lengths)
+        {
+            if (length > path.Length)
+            {
+                break;
+            }
+
+            Probe(bucket.ByPathStart.Find(path[..length]), values, ref best);
+        }
+
+        Probe(bucket.Rest, values, ref best);
     }
 
     private void Probe(int[] ranks, in RequestValues values, ref Candidate best)

@@ -8,37 +8,34 @@ namespace KonnectES.DataPlane.Routing;
 /// <see cref="Match"/> per request.
 /// </summary>
 /// <remarks>
-/// Routes are ranked once at compile time (<see cref="RoutePriority"/>) and filed into indexes: routes with hosts
-/// under each exact host, host suffix (<c>*.a.com</c>) or host prefix (<c>a.*</c>); routes without hosts under
-/// the literal start of each path (prefix paths, and regexes up to their first metacharacter); the rest (methods,
-/// headers or SNIs only, or regexes without a literal start) in one ranked list. A lookup probes only the lists
-/// the request's host and path select and stops in each at the first match or at the best rank found so far,
-/// so it returns exactly the highest-ranked matching route without scanning every route.
+/// Routes are ranked once at compile time (<see cref="RoutePriority"/>) and filed into buckets: routes with hosts
+/// under each exact host, host suffix (<c>*.a.com</c>) or host prefix (<c>a.*</c>), routes without hosts in one
+/// more bucket; within a bucket, under the literal start of each path (prefix paths, and regexes up to their first
+/// metacharacter), or in a ranked rest list (methods, headers or SNIs only, regexes without a literal start).
+/// A lookup probes only the lists the request's host and path select and stops in each at the first match or at
+/// the best rank found so far, so it returns exactly the highest-ranked matching route without scanning them all.
 /// </remarks>
 internal sealed partial class RouteTable
 {
     private readonly ImmutableArray<CompiledRoute> _routes;
-    private readonly KeyedIndex _exactHosts;
-    private readonly KeyedIndex _hostSuffixes;
-    private readonly KeyedIndex _hostPrefixes;
-    private readonly KeyedIndex _pathPrefixes;
-    private readonly int[] _unindexed;
+    private readonly HostIndex _exactHosts;
+    private readonly HostIndex _hostSuffixes;
+    private readonly HostIndex _hostPrefixes;
+    private readonly RouteBucket _hostless;
 
     private RouteTable(
         ImmutableArray<CompiledRoute> routes,
-        KeyedIndex exactHosts,
-        KeyedIndex hostSuffixes,
-        KeyedIndex hostPrefixes,
-        KeyedIndex pathPrefixes,
-        int[] unindexed,
+        HostIndex exactHosts,
+        HostIndex hostSuffixes,
+        HostIndex hostPrefixes,
+        RouteBucket hostless,
         ImmutableArray<RouteCompileError> errors)
     {
         _routes = routes;
         _exactHosts = exactHosts;
         _hostSuffixes = hostSuffixes;
         _hostPrefixes = hostPrefixes;
-        _pathPrefixes = pathPrefixes;
-        _unindexed = unindexed;
+        _hostless = hostless;
         Errors = errors;
     }
 

@@ -16,10 +16,12 @@ public sealed class IndexingRoutes
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
     public void The_indexed_lookup_agrees_with_a_scan_in_rank_order(int seed)
     {
         var random = new Random(seed);
-        var table = KongSnapshots.CompileYaml(Config(random, routes: 60));
+        var table = KongSnapshots.CompileYaml(Config(random, routes: 80));
         var hosts = new[] { "a.test", "b.a.test", "x.b.a.test", "a.org", "c.test:8443", "c.test", "d.c.test", "-" };
         var paths = new[] { "/", "/x", "/x/1", "/x/y/z", "/xy", "/y/z", "/X/q", "/z", "/y/" };
 

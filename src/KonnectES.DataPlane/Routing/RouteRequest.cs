@@ -8,7 +8,11 @@ internal readonly struct RouteRequest
     /// <summary>The HTTP method, upper-case.</summary>
     public required string Method { get; init; }
 
-    /// <summary>The raw request target: path as sent (percent-encoding and dot segments included) plus the query string.</summary>
+    /// <summary>
+    /// The raw request target in origin form: the path as sent (percent-encoding and dot segments included) plus the
+    /// query string. In ASP.NET Core that is <c>IHttpRequestFeature.RawTarget</c>, not <c>HttpRequest.Path</c>,
+    /// which is already decoded.
+    /// </summary>
     public required string Path { get; init; }
 
     /// <summary>The Host header as sent (may carry <c>:port</c>; the router compares the host part, lower-cased).</summary>

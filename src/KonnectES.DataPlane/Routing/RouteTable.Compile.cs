@@ -136,7 +136,8 @@ internal sealed partial class RouteTable
             }
             else if (path.StartsWith('/'))
             {
-                prefixPaths.Add(path);
+                // Requests are matched after normalisation, so a prefix is compared in the same form (e.g. %7E as ~).
+                prefixPaths.Add(KongUri.Normalize(path));
             }
             else
             {

@@ -88,6 +88,29 @@ public sealed class CompilingRouteTables
         Assert.Equal(17, table.Count);
     }
 
+    [Theory]
+    [InlineData("GET http://gw.test/~user/x")]
+    [InlineData("GET http://gw.test/%7euser/x")]
+    public void Prefix_paths_and_requests_are_compared_in_normalised_form(string request)
+    {
+        // The control plane refuses non-normalised paths as Kong does; a snapshot carrying one still matches like its normal form.
+        var snapshot = KongSnapshots.FromYaml("""
+            _format_version: "3.0"
+            services:
+            - name: svc
+              host: backend.internal
+              routes:
+              - name: tilde
+                paths: ['/~user']
+            """);
+        var stored = KongSnapshots.Compile(snapshot);
+        Route(snapshot, "tilde")["paths"] = new JsonArray("/%7Euser");
+        var encoded = KongSnapshots.Compile(snapshot);
+
+        Assert.Equal(("tilde", "/x", "backend.internal"), ConformanceProbe.Run(stored, request));
+        Assert.Equal(("tilde", "/x", "backend.internal"), ConformanceProbe.Run(encoded, request));
+    }
+
     [Fact]
     public void An_empty_snapshot_routes_nothing()
     {

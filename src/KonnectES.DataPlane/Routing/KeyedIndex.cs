@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace KonnectES.DataPlane.Routing;
 
 /// <summary>
@@ -26,11 +28,11 @@ internal sealed class KeyedIndex
     }
 
     /// <summary>The distinct key lengths, ascending (a prefix index probes each).</summary>
-    public int[] Lengths { get; }
+    public ImmutableArray<int> Lengths { get; }
 
     /// <summary>The number of keys.</summary>
     public int Count => _ranks.Count;
 
     /// <summary>The ranks filed under <paramref name="key"/>, or an empty array.</summary>
-    public int[] Find(ReadOnlySpan<char> key) => _lookup.TryGetValue(key, out var ranks) ? ranks : [];
+    public ReadOnlySpan<int> Find(ReadOnlySpan<char> key) => _lookup.TryGetValue(key, out var ranks) ? ranks : [];
 }

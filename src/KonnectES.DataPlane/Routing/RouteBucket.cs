@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace KonnectES.DataPlane.Routing;
 
 /// <summary>
@@ -6,20 +8,17 @@ namespace KonnectES.DataPlane.Routing;
 /// </summary>
 internal sealed class RouteBucket
 {
-    private RouteBucket(KeyedIndex byPathStart, int[] rest)
+    private RouteBucket(KeyedIndex byPathStart, ImmutableArray<int> rest)
     {
         ByPathStart = byPathStart;
         Rest = rest;
     }
 
-    /// <summary>An empty bucket.</summary>
-    public static RouteBucket Empty { get; } = new(new KeyedIndex([]), []);
-
     /// <summary>Ranks by path prefix (prefix paths, and regex paths up to their first metacharacter).</summary>
     public KeyedIndex ByPathStart { get; }
 
     /// <summary>Ranks of routes without paths, or with a regex that has no literal start.</summary>
-    public int[] Rest { get; }
+    public ImmutableArray<int> Rest { get; }
 
     /// <summary>Collects ranks into a bucket.</summary>
     public sealed class Builder

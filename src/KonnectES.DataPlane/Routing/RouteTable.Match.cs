@@ -75,10 +75,10 @@ internal sealed partial class RouteTable
             Probe(bucket.ByPathStart.Find(path[..length]), values, ref best);
         }
 
-        Probe(bucket.Rest, values, ref best);
+        Probe(bucket.Rest.AsSpan(), values, ref best);
     }
 
-    private void Probe(int[] ranks, in RequestValues values, ref Candidate best)
+    private void Probe(ReadOnlySpan<int> ranks, in RequestValues values, ref Candidate best)
     {
         foreach (var rank in ranks)
         {

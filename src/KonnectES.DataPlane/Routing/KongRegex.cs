@@ -13,7 +13,7 @@ namespace KonnectES.DataPlane.Routing;
 /// far too much for tables of thousands of regex routes.) Group names are taken out of the pattern so that groups are
 /// numbered in order of appearance, as in Rust and PCRE (.NET would number named groups after the unnamed ones).
 /// </summary>
-internal sealed class KongRegex
+internal sealed partial class KongRegex
 {
     /// <summary>Bounds a single match, so that a pathological pattern cannot hold a request thread.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
@@ -114,6 +114,7 @@ internal sealed class KongRegex
     {
         var builder = new StringBuilder(pattern.Length);
         var groups = ImmutableArray.CreateBuilder<string?>();
+        var multiline = MultilineFlag().IsMatch(pattern);
         var inClass = false;
         for (var i = 0; i < pattern.Length; i++)
         {
@@ -151,6 +152,13 @@ internal sealed class KongRegex
                     builder.Append(pattern[++i]);
                 }
 
+                continue;
+            }
+
+            if (c == '$' && !multiline)
+            {
+                // Rust's '$' is the end of the text; .NET's also matches before a final '\n' (a decoded %0A).
+                builder.Append(@"\z");
                 continue;
             }
 
@@ -257,4 +265,7 @@ internal sealed class KongRegex
 
         return prefix.ToString();
     }
+
+    [GeneratedRegex(@"\(\?[a-zA-Z]*m")]
+    private static partial Regex MultilineFlag();
 }

@@ -61,6 +61,8 @@ public sealed class RoutingConformance
         { Worked, "GET http://gw.test/users/a%2fb", "R01", "/api/a%2Fb", "users.internal:8080" },
         { Worked, "GET http://gw.test/users/a%20b", "R01", "/api/a%20b", "users.internal:8080" },
         { Worked, "GET http://gw.test/users?", "R01", "/api?", "users.internal:8080" },
+        // A decoded %0A does not satisfy '$' (Rust's '$' is the end of the text).
+        { Worked, "GET http://gw.test/users/42%0A", "R01", "/api/42%0A", "users.internal:8080" },
         { Worked, "GET http://gw.test/legacy?q=a%20b&r", "R08", "/v0/legacy?q=a%20b&r", "legacy.internal:9000" },
 
         // Kong route docs, "path_handling" table: service.path × route path × strip_path × path_handling, request = route path + "req".

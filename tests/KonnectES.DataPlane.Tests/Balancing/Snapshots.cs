@@ -7,9 +7,12 @@ namespace KonnectES.DataPlane.Tests.Balancing;
 /// <summary>Snapshots built the way the product builds them: a Kong declarative file imported into a control plane, then projected.</summary>
 internal static class Snapshots
 {
+    /// <summary>One control plane for every snapshot, so that the same file gives the same entity ids.</summary>
+    private static readonly Guid ControlPlaneId = Guid.Parse("6f1c2a7e-0b7d-4c1e-9a55-2d7f1e3b9c01");
+
     public static JsonElement FromYaml(string yaml)
     {
-        var state = DeclarativeConfig.Load(ControlPlaneConfig.Empty(Guid.NewGuid()), yaml, ConfigFormat.Yaml, ImportMode.Replace);
+        var state = DeclarativeConfig.Load(ControlPlaneConfig.Empty(ControlPlaneId), yaml, ConfigFormat.Yaml, ImportMode.Replace);
         Assert.True(state.IsSuccess, string.Join("; ", state.Errors));
         return JsonDocument.Parse(SnapshotDocument.Create(state.Value).ToJsonString()).RootElement.Clone();
     }

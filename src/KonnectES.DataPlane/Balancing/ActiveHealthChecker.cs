@@ -68,6 +68,11 @@ internal sealed class ActiveHealthChecker : BackgroundService
         }
 
         var now = _time.GetUtcNow();
+        foreach (var key in _schedules.Keys.Where(k => set.FindById(k.Upstream) is null))
+        {
+            _schedules.TryRemove(key, out _);
+        }
+
         foreach (var balancer in set.Balancers)
         {
             if (!balancer.Definition.UsesActiveChecks)

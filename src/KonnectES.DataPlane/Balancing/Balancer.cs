@@ -57,13 +57,22 @@ internal sealed partial class Balancer
         string? hash = null;
         if (layout.Algorithm is ConsistentHashingAlgorithm)
         {
-            hash = HashValue(request, out cookie) ?? "";
+            // Kong hashes once per request and keeps the value for its retries (and the cookie it generated).
+            if (request.Tried.Count > 0 && request.Tried[0].HashInput is { } first)
+            {
+                hash = first;
+                cookie = request.Tried[0].SetCookie;
+            }
+            else
+            {
+                hash = HashValue(request, out cookie) ?? "";
+            }
         }
 
         var address = request.Tried.Count == 0
             ? layout.Algorithm.Pick(hash, IsAvailable)
             : layout.Algorithm.Pick(hash, a => IsAvailable(a) && !WasTried(request.Tried, a)) ?? layout.Algorithm.Pick(hash, IsAvailable);
-        return address is null ? null : new TargetSelection(this, address, cookie);
+        return address is null ? null : new TargetSelection(this, address, hash, cookie);
     }
 
     /// <summary>

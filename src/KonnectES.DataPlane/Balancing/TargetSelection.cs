@@ -9,10 +9,11 @@ internal sealed class TargetSelection : IDisposable
 {
     private int _released;
 
-    internal TargetSelection(Balancer balancer, BalancerAddress address, HashCookie? setCookie)
+    internal TargetSelection(Balancer balancer, BalancerAddress address, string? hashInput, HashCookie? setCookie)
     {
         Balancer = balancer;
         Address = address;
+        HashInput = hashInput;
         SetCookie = setCookie;
         address.Health.Acquire();
     }
@@ -42,6 +43,9 @@ internal sealed class TargetSelection : IDisposable
     public HashCookie? SetCookie { get; }
 
     internal BalancerAddress Address { get; }
+
+    /// <summary>The value consistent hashing hashed for this request (kept for its retries), or null for other algorithms.</summary>
+    internal string? HashInput { get; }
 
     /// <summary>Ends the lease (idempotent).</summary>
     public void Dispose()

@@ -67,6 +67,37 @@ public sealed class HashInputs
     }
 
     [Fact]
+    public void A_retry_hashes_the_same_value_and_keeps_the_generated_cookie()
+    {
+        var balancer = Hashing("hash_on: cookie\nhash_on_cookie: sticky");
+        using var first = balancer.Select(new BalancerRequest())!;
+
+        using var retry = balancer.Select(new BalancerRequest { Tried = [first] })!;
+
+        Assert.Same(first.SetCookie, retry.SetCookie);
+        Assert.NotEqual(first.Target, retry.Target);
+    }
+
+    [Fact]
+    public void The_inputs_come_from_an_aspnet_core_request()
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("203.0.113.5");
+        context.Request.Path = "/a/b";
+        context.Request.QueryString = new QueryString("?tenant=t1");
+        context.Request.Headers["x-user"] = "u1";
+
+        var request = BalancerRequest.From(context, consumerId: "c1", uriCaptures: new Dictionary<string, string> { ["id"] = "7" });
+
+        Assert.Equal("203.0.113.5", Hash(Hashing("hash_on: ip"), request));
+        Assert.Equal("/a/b", Hash(Hashing("hash_on: path"), request));
+        Assert.Equal("t1", Hash(Hashing("hash_on: query_arg\nhash_on_query_arg: tenant"), request));
+        Assert.Equal("u1", Hash(Hashing("hash_on: header\nhash_on_header: x-user"), request));
+        Assert.Equal("c1", Hash(Hashing("hash_on: consumer"), request));
+        Assert.Equal("7", Hash(Hashing("hash_on: uri_capture\nhash_on_uri_capture: id"), request));
+    }
+
+    [Fact]
     public void Path_hashes_on_the_request_path()
     {
         var balancer = Hashing("hash_on: path");

@@ -110,6 +110,27 @@ public sealed class ResolvingServicesAndTargets
         Assert.Equal(0, again.RefreshDns());
     }
 
+    [Fact]
+    public async Task Expired_answers_are_looked_up_again_and_an_unchanged_answer_keeps_the_balancer_as_it_is()
+    {
+        var set = Snapshots.Compile(Snapshots.Upstream("", ("localhost:8080", 100), ("10.0.0.1:80", 100)), options: new BalancingOptions { DnsTtl = TimeSpan.Zero });
+        var balancer = set.Balancers.Single();
+        var layout = balancer.Layout;
+        using var refresher = new DnsRefresher(() => set, TimeSpan.FromMilliseconds(10));
+
+        await refresher.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (ReferenceEquals(balancer.Layout.Dns.Values.Single(), layout.Dns.Values.Single()) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        await refresher.StopAsync(CancellationToken.None);
+        Assert.NotSame(layout.Dns.Values.Single(), balancer.Layout.Dns.Values.Single());
+        Assert.Same(layout.Algorithm, balancer.Layout.Algorithm);
+        Assert.Equal(layout.Addresses.Select(a => a.Key), balancer.Layout.Addresses.Select(a => a.Key));
+    }
+
     [Theory]
     [InlineData("10.0.0.1:80", "10.0.0.1", 80)]
     [InlineData("example.com", "example.com", 8000)]

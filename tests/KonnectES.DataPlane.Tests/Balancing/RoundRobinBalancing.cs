@@ -51,6 +51,24 @@ public sealed class RoundRobinBalancing
     }
 
     [Fact]
+    public void Concurrent_selections_keep_the_proportions()
+    {
+        var balancer = Snapshots.Balancer(Snapshots.Upstream("", ("10.0.0.1:80", 300), ("10.0.0.2:80", 100)));
+        var first = 0;
+
+        Parallel.For(0, 8000, _ =>
+        {
+            using var selection = balancer.Select(new BalancerRequest())!;
+            if (selection.Target == "10.0.0.1:80")
+            {
+                Interlocked.Increment(ref first);
+            }
+        });
+
+        Assert.InRange(first, 6000 * 0.95, 6000 * 1.05);
+    }
+
+    [Fact]
     public void A_target_with_weight_zero_never_receives_traffic()
     {
         var balancer = Snapshots.Balancer(Snapshots.Upstream("", ("10.0.0.1:80", 100), ("10.0.0.2:80", 0)));

@@ -20,7 +20,6 @@ internal sealed class ActiveHealthChecker : BackgroundService
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(Guid Upstream, bool Healthy), Schedule> _schedules = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
-    private readonly HealthProbe _probes = new();
 
     /// <param name="current">The set in force (read once per tick, so swaps are picked up).</param>
     /// <param name="logger">Where health changes are logged.</param>
@@ -51,13 +50,6 @@ internal sealed class ActiveHealthChecker : BackgroundService
         {
             await Task.WhenAll(_running.Keys);
         }
-    }
-
-    /// <inheritdoc />
-    public override void Dispose()
-    {
-        base.Dispose();
-        _probes.Dispose();
     }
 
     private void StartDueRounds(CancellationToken cancellationToken)
@@ -126,7 +118,7 @@ internal sealed class ActiveHealthChecker : BackgroundService
             await Parallel.ForEachAsync(addresses, options, async (address, token) =>
             {
                 var wasHealthy = address.Health.IsHealthy;
-                var result = await _probes.ProbeAsync(balancer, address, token);
+                var result = await HealthProbe.ProbeAsync(balancer, address, token);
                 BalancingLog.Probed(_logger, balancer.Name, $"{address.Ip}:{address.Port}", result.Outcome, result.StatusCode);
                 balancer.ReportProbe(address, result);
                 if (wasHealthy != address.Health.IsHealthy)

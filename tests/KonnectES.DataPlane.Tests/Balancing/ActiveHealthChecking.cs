@@ -9,9 +9,10 @@ public sealed class ActiveHealthChecking
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private static string Checks(string type = "http", string timeout = "1") => $$"""
+    private static string Checks(string type = "http", string timeout = "5", string extra = "", int timeouts = 0) => $$"""
         healthchecks:
           active:
+            {{extra}}
             type: {{type}}
             http_path: /health
             timeout: {{timeout}}
@@ -24,7 +25,7 @@ public sealed class ActiveHealthChecking
               interval: 0.1
               http_failures: 2
               tcp_failures: 1
-              timeouts: 1
+              timeouts: {{timeouts}}
         """;
 
     private static TargetHealthStatus HealthOf(UpstreamSet set, string target) => set.HealthReport().Single(t => t.Target == target).Health;
@@ -87,7 +88,7 @@ public sealed class ActiveHealthChecking
     {
         await using var slow = await KestrelTarget.StartAsync();
         slow.HealthDelay = TimeSpan.FromSeconds(5);
-        var set = Snapshots.Compile(Snapshots.Upstream(Checks(timeout: "0.2"), (slow.Target, 100)));
+        var set = Snapshots.Compile(Snapshots.Upstream(Checks(timeout: "0.2", timeouts: 1), (slow.Target, 100)));
         using var checker = new ActiveHealthChecker(() => set, NullLogger<ActiveHealthChecker>.Instance);
         await checker.StartAsync(CancellationToken.None);
 
@@ -132,6 +133,27 @@ public sealed class ActiveHealthChecking
         await checker.StopAsync(CancellationToken.None);
 
         Assert.Equal(TargetHealthStatus.Unhealthy, right);
+    }
+
+    [Fact]
+    public async Task An_https_check_sends_the_configured_sni_and_honours_certificate_verification()
+    {
+        await using var unverified = await KestrelTarget.StartHttpsAsync();
+        await using var verified = await KestrelTarget.StartHttpsAsync();
+        var lax = Snapshots.Compile(Snapshots.Upstream(Checks(type: "https", timeout: "5", extra: "https_verify_certificate: false\n    https_sni: probe.example.com"), (unverified.Target, 100)));
+        var strict = Snapshots.Compile(Snapshots.Upstream(Checks(type: "https", timeout: "5"), (verified.Target, 100)).Replace("name: up", "name: strict", StringComparison.Ordinal));
+        using var laxChecker = new ActiveHealthChecker(() => lax, NullLogger<ActiveHealthChecker>.Instance);
+        using var strictChecker = new ActiveHealthChecker(() => strict, NullLogger<ActiveHealthChecker>.Instance);
+        await laxChecker.StartAsync(CancellationToken.None);
+        await strictChecker.StartAsync(CancellationToken.None);
+
+        await WaitUntil(() => unverified.Probes >= 2 && HealthOf(lax, unverified.Target) == TargetHealthStatus.Healthy, "the lax target was probed over TLS");
+        await WaitUntil(() => HealthOf(strict, verified.Target) == TargetHealthStatus.Unhealthy, "the untrusted certificate failed the strict check");
+        await laxChecker.StopAsync(CancellationToken.None);
+        await strictChecker.StopAsync(CancellationToken.None);
+
+        Assert.Equal("probe.example.com", unverified.LastServerName);
+        Assert.Equal(0, verified.Probes);
     }
 
     private static int ClosedPort()

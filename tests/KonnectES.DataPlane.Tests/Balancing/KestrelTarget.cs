@@ -1,3 +1,6 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,13 +39,37 @@ internal sealed class KestrelTarget : IAsyncDisposable
 
     private int _probes;
 
-    public static async Task<KestrelTarget> StartAsync()
+    /// <summary>The server name the last TLS client asked for (SNI).</summary>
+    public string? LastServerName { get; private set; }
+
+    public static Task<KestrelTarget> StartAsync() => StartAsync(https: false);
+
+    /// <summary>A target serving HTTPS with a fresh self-signed certificate.</summary>
+    public static Task<KestrelTarget> StartHttpsAsync() => StartAsync(https: true);
+
+    private static async Task<KestrelTarget> StartAsync(bool https)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        KestrelTarget? created = null;
+        if (https)
+        {
+            using var key = RSA.Create(2048);
+            var request = new CertificateRequest("CN=target.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(o => o.ServerCertificateSelector = (_, name) =>
+            {
+                created!.LastServerName = name;
+                return certificate;
+            })));
+        }
+        else
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var target = new KestrelTarget(app);
+        var target = created = new KestrelTarget(app);
         app.MapGet("/health", async (HttpContext context) =>
         {
             Interlocked.Increment(ref target._probes);

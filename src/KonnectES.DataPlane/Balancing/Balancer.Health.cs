@@ -61,6 +61,15 @@ internal sealed partial class Balancer
         return found;
     }
 
+    /// <summary>
+    /// The upstream's own health as Kong's <c>/upstreams/{u}/health?balancer_health=1</c> names it: HEALTHCHECKS_OFF
+    /// without health checks, else HEALTHY or UNHEALTHY by the threshold rule.
+    /// </summary>
+    public TargetHealthStatus UpstreamHealth() =>
+        !Definition.UsesHealthchecks ? TargetHealthStatus.HealthchecksOff
+        : IsHealthy() ? TargetHealthStatus.Healthy
+        : TargetHealthStatus.Unhealthy;
+
     /// <summary>Each target's health with its addresses, named as Kong names them.</summary>
     public IEnumerable<TargetHealthReport> HealthReport()
     {

@@ -51,6 +51,12 @@ internal sealed class ConsistentHashingAlgorithm : IBalancingAlgorithm
     /// <summary>The continuum's size.</summary>
     public int Points => _continuum.Length;
 
+    /// <summary>How many points each address holds.</summary>
+    public IReadOnlyDictionary<string, int> PointCounts() => _continuum
+        .OfType<BalancerAddress>()
+        .GroupBy(a => $"{a.Ip}:{a.Port}")
+        .ToDictionary(g => g.Key, g => g.Count());
+
     public BalancerAddress? Pick(string? hashValue, Func<BalancerAddress, bool> candidate)
     {
         var index = Index(hashValue ?? "");

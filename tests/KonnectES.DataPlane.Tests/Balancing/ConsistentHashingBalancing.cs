@@ -100,6 +100,20 @@ public sealed class ConsistentHashingBalancing
         Assert.Equal(20000, Assert.IsType<ConsistentHashingAlgorithm>(large.Layout.Algorithm).Points);
     }
 
+    [Theory]
+    [InlineData(10, 10, 160, 160)]
+    [InlineData(25, 10, 228, 91)]
+    [InlineData(100, 0, 320, 0)]
+    public void Each_address_takes_its_share_of_160_points_per_target(int firstWeight, int secondWeight, int firstPoints, int secondPoints)
+    {
+        var balancer = Snapshots.Balancer(Snapshots.Upstream("hash_on: ip\nslots: 1000", ("10.0.0.1:80", firstWeight), ("10.0.0.2:80", secondWeight)));
+
+        var points = Assert.IsType<ConsistentHashingAlgorithm>(balancer.Layout.Algorithm).PointCounts();
+
+        Assert.Equal(firstPoints, points.GetValueOrDefault("10.0.0.1:80"));
+        Assert.Equal(secondPoints, points.GetValueOrDefault("10.0.0.2:80"));
+    }
+
     [Fact]
     public void XxHash32_matches_the_reference_vectors()
     {

@@ -28,6 +28,20 @@ public sealed class UpstreamHealth
     }
 
     [Fact]
+    public void The_upstreams_own_health_is_named_as_kong_names_it()
+    {
+        var checkedUpstream = FiveTargets(0);
+        var withoutChecks = Snapshots.Balancer(Snapshots.Upstream("", ("10.0.0.1:80", 100)));
+
+        var before = checkedUpstream.UpstreamHealth();
+        TakeDown(checkedUpstream, 5);
+
+        Assert.Equal(TargetHealthStatus.Healthy, before);
+        Assert.Equal(TargetHealthStatus.Unhealthy, checkedUpstream.UpstreamHealth());
+        Assert.Equal(TargetHealthStatus.HealthchecksOff, withoutChecks.UpstreamHealth());
+    }
+
+    [Fact]
     public void With_threshold_zero_one_healthy_target_is_enough()
     {
         var balancer = FiveTargets(0);

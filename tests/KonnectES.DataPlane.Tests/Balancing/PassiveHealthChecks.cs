@@ -62,6 +62,16 @@ public sealed class PassiveHealthChecks
     }
 
     [Fact]
+    public void With_passive_successes_left_at_zero_healthy_responses_do_not_reset_the_failures()
+    {
+        var (balancer, selection) = FirstSelection("healthchecks:\n  passive:\n    unhealthy:\n      http_failures: 3");
+
+        Report(balancer, selection, PeerResult.Response(500), PeerResult.Response(200), PeerResult.Response(500), PeerResult.Response(200), PeerResult.Response(500));
+
+        Assert.False(selection.Address.Health.IsHealthy);
+    }
+
+    [Fact]
     public void Tcp_failures_and_timeouts_count_against_their_own_thresholds()
     {
         var (balancer, tcp) = FirstSelection();

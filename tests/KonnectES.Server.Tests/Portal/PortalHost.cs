@@ -1,4 +1,3 @@
-using KonnectES.ControlPlane.Portal;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +25,6 @@ internal sealed class PortalHost : IAsyncDisposable
 
     /// <summary>The server's clock: real time plus whatever a test has advanced it by.</summary>
     public ManualClock Clock { get; } = new();
-
-    public PortalReads Reads => _factory.Services.GetRequiredService<PortalReads>();
 
     public async Task<string> DefaultControlPlaneAsync() =>
         (await Admin.DataAsync("{ controlPlane(name: \"default\") { id } }")).GetProperty("controlPlane").GetProperty("id").GetString()!;

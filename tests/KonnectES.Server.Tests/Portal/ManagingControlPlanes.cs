@@ -23,7 +23,7 @@ public sealed class ManagingControlPlanes(PortalServer server) : IClassFixture<P
 
         // When it is renamed and relabelled
         var updated = await server.Admin.OkAsync("updateControlPlane",
-            "mutation($id: ID!) { updateControlPlane(input: {id: $id, name: \"cp-renamed\", labels: {env: \"prod\", team: \"core\"}}) { controlPlane { id name description labels version } errors { code } } }",
+            "mutation($id: ID!) { updateControlPlane(input: {id: $id, name: \"cp-renamed\", labels: {env: \"prod\", team: \"core\"}, reason: \"go live\"}) { controlPlane { id name description labels version } errors { code } } }",
             new { id });
 
         // Then the new name and labels are read back, the description is kept, and the change is audited
@@ -34,8 +34,8 @@ public sealed class ManagingControlPlanes(PortalServer server) : IClassFixture<P
         Assert.True(byName.IsNull("old"));
         Assert.Equal("cp-renamed", (await server.Host.NodeAsync(id, "... on ControlPlane { name }")).Str("name"));
         var updatedEvent = await server.Host.LatestEventAsync(id);
-        Assert.Equal(("ControlPlaneUpdated", "CONTROL_PLANE", id, "admin", 2),
-            (updatedEvent.Str("type"), updatedEvent.Str("entityType"), updatedEvent.Str("entityId"), updatedEvent.Str("actor"), updatedEvent.Int("version")));
+        Assert.Equal(("ControlPlaneUpdated", "CONTROL_PLANE", id, "admin", "go live", 2),
+            (updatedEvent.Str("type"), updatedEvent.Str("entityType"), updatedEvent.Str("entityId"), updatedEvent.Str("actor"), updatedEvent.Str("reason"), updatedEvent.Int("version")));
 
         // When it is deleted
         var deleted = await server.Admin.OkAsync("deleteControlPlane",
@@ -63,6 +63,8 @@ public sealed class ManagingControlPlanes(PortalServer server) : IClassFixture<P
             "mutation($id: ID!) { updateControlPlane(input: {id: $id, description: \"x\"}) { controlPlane { id } errors { code message field } } }", new { id = Guid.NewGuid() });
         var missingDelete = await server.Admin.UserErrorAsync("deleteControlPlane",
             "mutation($id: ID!) { deleteControlPlane(input: {id: $id}) { deletedId errors { code message field } } }", new { id = Guid.NewGuid() });
+        var staleUpdate = await server.Admin.UserErrorAsync("updateControlPlane",
+            "mutation($id: ID!) { updateControlPlane(input: {id: $id, description: \"x\", expectedVersion: 5}) { controlPlane { id } errors { code message field } } }", new { id });
         var stale = await server.Admin.UserErrorAsync("deleteControlPlane",
             "mutation($id: ID!) { deleteControlPlane(input: {id: $id, expectedVersion: 7}) { deletedId errors { code message field } } }", new { id });
 
@@ -71,6 +73,7 @@ public sealed class ManagingControlPlanes(PortalServer server) : IClassFixture<P
         UserErrors.AssertIs(reserved, "VALIDATION", "labels", "kong_env");
         UserErrors.AssertIs(missing, "NOT_FOUND", "id");
         Assert.Equal("NOT_FOUND", missingDelete.Str("code"));
+        UserErrors.AssertIs(staleUpdate, "VERSION_CONFLICT", "expectedVersion");
         UserErrors.AssertIs(stale, "VERSION_CONFLICT", "expectedVersion");
         Assert.Equal(1, (await server.Admin.DataAsync("query($id: ID) { controlPlane(id: $id) { version } }", new { id })).Int("controlPlane.version"));
     }

@@ -19,6 +19,8 @@ internal static partial class Operations
             })
         { PayloadField = "importConfig", ChangesConfig = true };
         yield return new Operation("exportConfig", Need.Read, "mutation($cp: ID!) { exportConfig(controlPlaneId: $cp, format: JSON) }", (_, _) => Task.CompletedTask);
+        yield return new Operation("exportConfig with secrets", Need.Admin,
+            "mutation($cp: ID!) { exportConfig(controlPlaneId: $cp, format: YAML, includeSecrets: true) }", (_, _) => Task.CompletedTask);
         yield return new Operation("rollbackConfig", Need.Administer,
             "mutation($cp: ID!, $v: Int!) { rollbackConfig(input: {controlPlaneId: $cp, toVersion: $v}) { version diff { changes { name } } errors { code message } } }",
             async (p, c) =>

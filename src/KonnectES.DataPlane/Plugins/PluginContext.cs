@@ -131,11 +131,14 @@ internal sealed partial class PluginContext(HttpContext http, PluginRequest requ
     public void SetBody(byte[] body)
     {
         _body = body;
-        http.Request.Body = new MemoryStream(body, writable: false);
-        if (http.Request.ContentLength is not null || body.Length > 0 || !http.Request.Headers.ContainsKey("Transfer-Encoding"))
+        var request = http.Request;
+        var hadBody = request.ContentLength is not null || request.Headers.ContainsKey("Transfer-Encoding");
+        request.Body = new MemoryStream(body, writable: false);
+        if (hadBody || body.Length > 0)
         {
-            http.Request.Headers.Remove("Transfer-Encoding");
-            http.Request.ContentLength = body.Length;
+            // The body is now known in full: send it with a length instead of chunks.
+            request.Headers.Remove("Transfer-Encoding");
+            request.ContentLength = body.Length;
         }
     }
 

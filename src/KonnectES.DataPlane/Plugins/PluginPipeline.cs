@@ -82,9 +82,7 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
             body = plugin.BodyFilter(ctx, body);
         }
 
-        context.Response.Headers.Remove("Transfer-Encoding");
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, cancellationToken);
+        await WriteBodyAsync(body);
 
         async Task WriteExitAsync(PluginExit exit)
         {
@@ -107,8 +105,21 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
                 body = plugin.BodyFilter(ctx, body);
             }
 
+            await WriteBodyAsync(body);
+        }
+
+        async Task WriteBodyAsync(byte[] body)
+        {
+            // A HEAD response keeps the length the upstream announced; 1xx, 204 and 304 carry no body at all.
+            var status = context.Response.StatusCode;
+            if (HttpMethods.IsHead(context.Request.Method) || status < 200 || status is 204 or 304)
+            {
+                return;
+            }
+
+            context.Response.Headers.Remove("Transfer-Encoding");
             context.Response.ContentLength = body.Length;
-            if (body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
+            if (body.Length > 0)
             {
                 await context.Response.Body.WriteAsync(body, cancellationToken);
             }

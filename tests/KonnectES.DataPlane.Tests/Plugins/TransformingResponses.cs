@@ -79,4 +79,47 @@ public sealed class TransformingResponses
 
         Assert.Equal("{\"looks\":\"like json\"}", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_response_the_gateway_produced_is_transformed_too_when_the_transformer_ran_before_it()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            _format_version: "3.0"
+            services:
+            - name: orders
+              url: http://orders.internal
+              routes:
+              - name: orders-route
+                paths: [/orders]
+            plugins:
+            - name: response-transformer
+              config: {add: {headers: ['x-gateway:konnectes'], json: ['maintenance:true'], json_types: [boolean]}}
+            - name: request-termination
+              config: {status_code: 503, message: back soon}
+            """);
+
+        var response = await host.Client.GetAsync("/orders");
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal("back soon", body["message"]!.GetValue<string>());
+        Assert.True(body["maintenance"]!.GetValue<bool>());
+        Assert.Equal("konnectes", Echo.Single(response, "x-gateway"));
+    }
+
+    [Fact]
+    public async Task A_head_request_gets_the_transformed_headers_and_no_body()
+    {
+        await using var host = await PluginTestHost.StartAsync(
+            Config("{add: {headers: ['x-gateway:konnectes'], json: ['x:1']}}"),
+            upstream: context =>
+            {
+                context.Response.ContentType = "application/json";
+                return Task.CompletedTask;
+            });
+
+        var response = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/orders"));
+
+        Assert.Equal("konnectes", Echo.Single(response, "x-gateway"));
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
 }

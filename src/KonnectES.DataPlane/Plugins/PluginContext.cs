@@ -107,9 +107,15 @@ internal sealed partial class PluginContext(HttpContext http, PluginRequest requ
         }
     }
 
-    /// <summary>Kong's <c>kong.response.error</c>: a JSON <c>{"message": ...}</c> body with the status.</summary>
-    public void Error(int status, string? message, params KeyValuePair<string, string>[] headers) =>
-        Exit = new PluginExit(status, KongErrors.Body(message ?? KongErrors.DefaultMessage(status), request.RequestId), "application/json; charset=utf-8", [.. headers]);
+    /// <summary>Kong's <c>kong.response.error</c>: the message (or the status's default) in the client's preferred format.</summary>
+    public void Error(int status, string? message, params KeyValuePair<string, string>[] headers)
+    {
+        var (body, contentType) = KongErrors.Render(message ?? KongErrors.DefaultMessage(status), RequestId, http.Request.Headers.Accept.ToString());
+        Exit = new PluginExit(status, body, contentType, [.. headers]);
+    }
+
+    /// <summary>The id error bodies carry: the host's <c>X-Kong-Request-Id</c> value, else the connection's trace id.</summary>
+    public string RequestId => request.RequestId ?? http.TraceIdentifier;
 
     /// <summary>Kong's <c>kong.response.exit</c> with a raw body.</summary>
     public void Respond(PluginExit exit) => Exit = exit;

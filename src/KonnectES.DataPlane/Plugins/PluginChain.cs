@@ -6,6 +6,8 @@ namespace KonnectES.DataPlane.Plugins;
 internal sealed class PluginChain(string name, int priority, IReadOnlyDictionary<PluginScope, PluginInstance> instances)
 {
     private readonly FrozenDictionary<PluginScope, PluginInstance> _instances = instances.ToFrozenDictionary();
+    private readonly bool _byConsumer = instances.Keys.Any(s => s.ConsumerId is not null);
+    private readonly bool _byGroup = instances.Keys.Any(s => s.ConsumerGroupId is not null);
 
     public string Name => name;
 
@@ -21,7 +23,8 @@ internal sealed class PluginChain(string name, int priority, IReadOnlyDictionary
     {
         foreach (var (byConsumer, byGroup, byRoute, byService) in PluginScope.Precedence)
         {
-            if ((byConsumer && consumer is null) || (byGroup && groups.Count == 0) || (byRoute && routeId is null) || (byService && serviceId is null))
+            if ((byConsumer && (consumer is null || !_byConsumer)) || (byGroup && (groups.Count == 0 || !_byGroup))
+                || (byRoute && routeId is null) || (byService && serviceId is null))
             {
                 continue;
             }

@@ -67,6 +67,41 @@ public sealed class AuthenticatingWithBasicAuth
         Assert.Null(Echo.Header(echo, "Proxy-Authorization"));
     }
 
+    [Fact]
+    public async Task With_anonymous_on_both_key_auth_and_basic_auth_either_credential_is_enough()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            _format_version: "3.0"
+            services:
+            - name: orders
+              url: http://orders.internal
+              routes:
+              - name: orders-route
+                paths: [/orders]
+            consumers:
+            - username: alice
+              basicauth_credentials: [{username: alice-login, password: pw}]
+            - username: bob
+              keyauth_credentials: [{key: bob-key}]
+            - username: anonymous
+            plugins:
+            - name: key-auth
+              config: {anonymous: anonymous}
+            - name: basic-auth
+              config: {anonymous: anonymous}
+            """);
+
+        var viaBasic = await Echo.ReadAsync(await SendAsync(host, "Authorization", "alice-login", "pw"));
+        var viaKey = await Echo.ReadAsync(await host.Client.GetAsync("/orders?apikey=bob-key"));
+        var neither = await Echo.ReadAsync(await host.Client.GetAsync("/orders"));
+
+        Assert.Equal("alice", Echo.Header(viaBasic, "X-Consumer-Username"));
+        Assert.Null(Echo.Header(viaBasic, "X-Anonymous-Consumer"));
+        Assert.Equal("bob", Echo.Header(viaKey, "X-Consumer-Username"));
+        Assert.Equal("anonymous", Echo.Header(neither, "X-Consumer-Username"));
+        Assert.Equal("true", Echo.Header(neither, "X-Anonymous-Consumer"));
+    }
+
     private static Task<HttpResponseMessage> SendAsync(PluginTestHost host, string header, string user, string password)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/orders");

@@ -143,6 +143,19 @@ public sealed class AuthenticatingWithJwt
         Assert.Equal("Bad token; invalid JWT", await Echo.MessageAsync(response));
     }
 
+    [Fact]
+    public async Task A_token_in_a_configured_cookie_authenticates_and_a_base64_secret_is_decoded()
+    {
+        var config = Config("{cookie_names: [session], secret_is_base64: true}").Replace("secret: alice-hmac-secret", "secret: " + Convert.ToBase64String(Encoding.UTF8.GetBytes("raw-secret")));
+        await using var host = await PluginTestHost.StartAsync(config, time: Clock);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/orders");
+        request.Headers.Add("Cookie", "session=" + Hs256(new JsonObject { ["iss"] = "alice-issuer" }, "raw-secret"));
+
+        var echo = await Echo.ReadAsync(await host.Client.SendAsync(request));
+
+        Assert.Equal("alice", Echo.Header(echo, "X-Consumer-Username"));
+    }
+
     private static Task<HttpResponseMessage> SendAsync(PluginTestHost host, string token)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/orders");

@@ -25,6 +25,7 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
         ArgumentNullException.ThrowIfNull(forward);
         var ctx = new PluginContext(context, request, plugins.Consumers, stores);
         var reached = new List<KongPlugin>();
+        var instances = new List<PluginInstance>();
         var filtered = false;
         context.Response.OnStarting(() =>
         {
@@ -42,6 +43,7 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
             }
 
             reached.Add(instance.Handler);
+            instances.Add(instance);
             await instance.Handler.AccessAsync(ctx, cancellationToken);
             if (ctx.Exit is not null)
             {
@@ -50,6 +52,7 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
         }
 
         context.Features.Set(new AuthenticatedConsumerFeature { Consumer = ctx.Consumer, Credential = ctx.Credential });
+        context.Features.Set(new PluginRunFeature(instances, ctx.Exit is null ? null : instances[^1]));
         var buffering = reached.Where(p => p.NeedsResponseBody(ctx)).ToList();
         if (ctx.Exit is { } exit)
         {

@@ -38,6 +38,9 @@ internal sealed class PluginTestHost : IAsyncDisposable
     /// <summary>What the pipeline reported as authenticated on the last request.</summary>
     public AuthenticatedConsumerFeature? LastConsumer { get; private set; }
 
+    /// <summary>Which plugins the last request reached, and which one answered it.</summary>
+    public PluginRunFeature? LastRun { get; private set; }
+
     public static async Task<PluginTestHost> StartAsync(string yaml, Func<HttpContext, Task>? upstream = null, TimeProvider? time = null)
     {
         var snapshot = KongSnapshot.FromYaml(yaml);
@@ -61,6 +64,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
                 await (upstream ?? EchoAsync)(ctx);
             }, context.RequestAborted);
             host!.LastConsumer = context.Features.Get<AuthenticatedConsumerFeature>();
+            host.LastRun = context.Features.Get<PluginRunFeature>();
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

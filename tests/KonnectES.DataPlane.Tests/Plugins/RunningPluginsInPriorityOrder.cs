@@ -97,6 +97,32 @@ public sealed class RunningPluginsInPriorityOrder
     }
 
     [Fact]
+    public async Task The_host_learns_which_plugins_ran_in_order_and_which_one_answered()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            _format_version: "3.0"
+            services:
+            - name: orders
+              url: http://orders.internal
+              routes:
+              - name: orders-route
+                paths: [/orders]
+            plugins:
+            - name: request-termination
+            - name: correlation-id
+            - name: key-auth
+            - name: bot-detection
+            - name: cors
+            """);
+
+        await host.Client.GetAsync("/orders");
+        var rejected = host.LastRun!;
+
+        Assert.Equal(["correlation-id", "bot-detection", "cors", "key-auth"], rejected.Reached.Select(p => p.Name));
+        Assert.Equal("key-auth", rejected.AnsweredBy?.Name);
+    }
+
+    [Fact]
     public async Task Plugins_limited_to_other_protocols_do_not_run()
     {
         await using var host = await PluginTestHost.StartAsync("""

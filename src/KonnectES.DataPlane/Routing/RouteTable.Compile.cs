@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using static KonnectES.DataPlane.Routing.SnapshotJson;
+
+namespace KonnectES.DataPlane.Routing;
+
+internal sealed partial class RouteTable
+{
+    private static readonly string[] StreamProtocols = ["tcp", "tls", "udp", "tls_passthrough"];
+
+    /// <summary>
+    /// Compiles the routes of a snapshot (Kong declarative 3.0, flat sections, as <c>SnapshotDocument</c> writes it).
+    /// A route that cannot be compiled (e.g. an invalid regex) is left out and reported in <see cref="Errors"/>;
+    /// stream routes (tcp, tls, udp, tls_passthrough) are not HTTP routes and are skipped.
+    /// </summary>
+    public static RouteTable Compile(JsonElement snapshot)
+    {
+        var upstreams = new Dictionary<string, UpstreamRef>(StringComparer.Ordinal);
+        foreach (var upstream in Section(snapshot, "upstreams"))
+        {
+            if (String(upstream, "name") is { } name)
+            {
+                upstreams[name] = new UpstreamRef(String(upstream, "id") ?? "", name, String(upstream, "host_header"));
+            }
+        }
+
+        var services = new Dictionary<string, ServiceInfo>(StringComparer.OrdinalIgnoreCase);
+        foreach (var service in Section(snapshot, "services"))
+        {
+            if (ReadService(service, upstreams) is { } info)
+            {
+                services[info.Id] = info;
+            }
+        }
+
+        var compiled = new List<CompiledRoute>();
+        var errors = ImmutableArray.CreateBuilder<RouteCompileError>();
+        foreach (var route in Section(snapshot, "routes"))
+        {
+            var protocols = Strings(route, "protocols");
+            if (protocols.Any(p => StreamProtocols.Contains(p)))
+            {
+                continue;
+            }
+
+            var serviceId = Reference(route, "service");
+            var service = serviceId is not null && services.TryGetValue(serviceId, out var s) ? s : null;
+            compiled.AddRange(CompileRoute(route, protocols, service, errors));
+        }
+
+        return Build(compiled, errors.ToImmutable());
+    }
+
+    /// <summary>Compiles a snapshot document.</summary>
+    public static RouteTable Compile(JsonDocument snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Compile(snapshot.RootElement);
+    }
+
+    private static ServiceInfo? ReadService(JsonElement service, Dictionary<string, UpstreamRef> upstreams)
+    {
+        if (String(service, "id") is not { } id)
+        {
+            return null;
+        }
+
+        var host = String(service, "host") ?? "";
+        return new ServiceInfo
+        {
+            Id = id,
+            Name = String(service, "name"),
+            Protocol = String(service, "protocol") ?? "http",
+            Host = host,
+            Port = (int)Integer(service, "port", 80),
+            Path = String(service, "path"),
+            ConnectTimeout = (int)Integer(service, "connect_timeout", 60000),
+            ReadTimeout = (int)Integer(service, "read_timeout", 60000),
+            WriteTimeout = (int)Integer(service, "write_timeout", 60000),
+            Retries = (int)Integer(service, "retries", 5),
+            Tags = Strings(service, "tags"),
+            Upstream = upstreams.GetValueOrDefault(host),
+        };
+    }
+
+    private static IEnumerable<CompiledRoute> CompileRoute(
+        JsonElement route, ImmutableArray<string> protocols, ServiceInfo? service, ImmutableArray<RouteCompileError>.Builder errors)
+    {
+        var info = new RouteInfo
+        {
+            Id = String(route, "id") ?? "",
+            Name = String(route, "name"),
+            Protocols = protocols.IsEmpty ? ["http", "https"] : protocols,
+            StripPath = Boolean(route, "strip_path", true),
+            PreserveHost = Boolean(route, "preserve_host", false),
+            PathHandling = String(route, "path_handling") ?? "v0",
+            RequestBuffering = Boolean(route, "request_buffering", true),
+            ResponseBuffering = Boolean(route, "response_buffering", true),
+            HttpsRedirectStatusCode = (int)Integer(route, "https_redirect_status_code", 426),
+            Tags = Strings(route, "tags"),
+        };
+
+        var failed = false;
+        void Fail(string field, string message)
+        {
+            errors.Add(new RouteCompileError(info.Id, info.Name, field, message));
+            failed = true;
+        }
+
+        if (String(route, "expression") is not null)
+        {
+            Fail("expression", "expression routes need router_flavor = expressions; this router is traditional_compatible");
+            return [];
+        }
+
+        var methods = Strings(route, "methods").Select(m => m.ToUpperInvariant()).ToImmutableArray();
+        var hosts = Strings(route, "hosts").Select(HostPattern.Parse).ToImmutableArray();
+        var snis = Strings(route, "snis").Select(HostPattern.Parse).ToImmutableArray();
+        var paths = Strings(route, "paths");
+        var headers = CompileHeaders(route, Fail);
+        var regexPaths = new List<KongRegex>();
+        var prefixPaths = new List<string>();
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var path = paths[i];
+            if (path.StartsWith('~'))
+            {
+                if (KongRegex.TryCreate(path[1..], anchored: true, out var error) is { } regex)
+                {
+                    regexPaths.Add(regex);
+                }
+                else
+                {
+                    Fail($"paths[{i}]", error!);
+                }
+            }
+            else if (path.StartsWith('/'))
+            {
+                // Requests are matched after normalisation, so a prefix is compared in the same form (e.g. %7E as ~).
+                prefixPaths.Add(KongUri.Normalize(path));
+            }
+            else
+            {
+                Fail($"paths[{i}]", "should start with: / (fixed path) or ~/ (regex path)");
+            }
+        }
+
+        if (methods.IsEmpty && hosts.IsEmpty && paths.IsEmpty && headers.IsEmpty && snis.IsEmpty)
+        {
+            Fail("route", "must set one of 'methods', 'hosts', 'headers', 'paths', 'snis'");
+        }
+
+        if (failed)
+        {
+            return [];
+        }
+
+        var weight = (methods.IsEmpty ? 0 : 1) + (hosts.IsEmpty ? 0 : 1) + (headers.IsEmpty ? 0 : 1)
+            + (snis.IsEmpty ? 0 : 1) + (paths.IsEmpty ? 0 : 1);
+        var plainHosts = !hosts.IsEmpty && hosts.All(h => h.Kind == HostPatternKind.Exact);
+        var regexPriority = Integer(route, "regex_priority", 0);
+
+        CompiledRoute Sub(ImmutableArray<string> prefixes, ImmutableArray<KongRegex> regexes) => new()
+        {
+            Route = info,
+            Service = service,
+            Methods = methods,
+            Hosts = hosts,
+            Snis = snis,
+            Headers = headers,
+            Prefixes = prefixes,
+            Regexes = regexes,
+            Priority = new RoutePriority(
+                weight, plainHosts, headers.Length, !regexes.IsEmpty, regexes.IsEmpty ? 0 : regexPriority,
+                prefixes.IsEmpty ? 0 : prefixes[0].Length, info.Id.ToLowerInvariant()),
+        };
+
+        // Kong splits a route whose paths differ in kind or length: one sub-route per prefix length, one for all regexes.
+        var subRoutes = new List<CompiledRoute>();
+        if (regexPaths.Count > 0)
+        {
+            subRoutes.Add(Sub([], [.. regexPaths]));
+        }
+
+        foreach (var group in prefixPaths.GroupBy(p => p.Length))
+        {
+            subRoutes.Add(Sub([.. group], []));
+        }
+
+        if (subRoutes.Count == 0)
+        {
+            subRoutes.Add(Sub([], []));
+        }
+
+        return subRoutes;
+    }
+
+    private static ImmutableArray<HeaderCondition> CompileHeaders(JsonElement route, Action<string, string> fail)
+    {
+        var conditions = ImmutableArray.CreateBuilder<HeaderCondition>();
+        foreach (var (name, values) in HeaderMap(route, "headers"))
+        {
+            var exact = ImmutableArray.CreateBuilder<string>();
+            var patterns = ImmutableArray.CreateBuilder<KongRegex>();
+            for (var i = 0; i < values.Length; i++)
+            {
+                var value = values[i].ToLowerInvariant();
+                if (!value.StartsWith("~*", StringComparison.Ordinal))
+                {
+                    exact.Add(value);
+                }
+                else if (KongRegex.TryCreate(value[2..], anchored: false, out var error) is { } regex)
+                {
+                    patterns.Add(regex);
+                }
+                else
+                {
+                    fail($"headers.{name}[{i}]", error!);
+                }
+            }
+
+            conditions.Add(new HeaderCondition(name, exact.ToImmutable(), patterns.ToImmutable()));
+        }
+
+        return conditions.ToImmutable();
+    }
+
+    private static RouteTable Build(List<CompiledRoute> compiled, ImmutableArray<RouteCompileError> errors)
+    {
+        compiled.Sort((a, b) => a.Priority.CompareTo(b.Priority));
+        var exactHosts = new Dictionary<string, RouteBucket.Builder>(StringComparer.Ordinal);
+        var hostSuffixes = new Dictionary<string, RouteBucket.Builder>(StringComparer.Ordinal);
+        var hostPrefixes = new Dictionary<string, RouteBucket.Builder>(StringComparer.Ordinal);
+        var hostless = new RouteBucket.Builder();
+        for (var rank = 0; rank < compiled.Count; rank++)
+        {
+            var route = compiled[rank];
+            if (route.Hosts.IsEmpty)
+            {
+                hostless.Add(route, rank);
+                continue;
+            }
+
+            foreach (var host in route.Hosts)
+            {
+                var index = host.Kind switch
+                {
+                    HostPatternKind.Exact => exactHosts,
+                    HostPatternKind.Suffix => hostSuffixes,
+                    _ => hostPrefixes,
+                };
+                if (!index.TryGetValue(host.Value, out var bucket))
+                {
+                    index[host.Value] = bucket = new RouteBucket.Builder();
+                }
+
+                bucket.Add(route, rank);
+            }
+        }
+
+        return new RouteTable(
+            [.. compiled],
+            new HostIndex(exactHosts),
+            new HostIndex(hostSuffixes),
+            new HostIndex(hostPrefixes),
+            hostless.Build(),
+            errors);
+    }
+}

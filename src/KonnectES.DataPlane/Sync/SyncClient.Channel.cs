@@ -10,7 +10,7 @@ internal sealed partial class SyncClient
     // A node or a proxy that answers these to an upgrade does not pass WebSockets: long-polls will do.
     private static readonly HashSet<HttpStatusCode> UpgradeRefusals =
     [
-        HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed,
+        HttpStatusCode.BadRequest, HttpStatusCode.MethodNotAllowed,
         HttpStatusCode.UpgradeRequired, HttpStatusCode.NotImplemented,
     ];
 
@@ -42,6 +42,8 @@ internal sealed partial class SyncClient
             }
             catch (Exception e)
             {
+                // After a lost connection, try the push channel again: the node that answers next may pass WebSockets.
+                longPolling = _options.Transport == SyncTransport.LongPolling;
                 var delay = _channelBackoff.Next();
                 Update(() =>
                 {

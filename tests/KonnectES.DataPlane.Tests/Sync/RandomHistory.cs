@@ -17,7 +17,7 @@ internal sealed class RandomHistory
     public RandomHistory(int seed)
     {
         _random = new Random(seed);
-        _state = Apply(ControlPlaneConfig.Empty(Guid.NewGuid()), new CreateControlPlane(new ControlPlane { Name = "history-" + seed }))
+        _state = Apply(ControlPlaneConfig.Empty(Guid.NewGuid()), new CreateControlPlane(new Domain.ControlPlane { Name = "history-" + seed }))
             ?? throw new InvalidOperationException("The control plane cannot be created.");
         States.Add(_state);
     }

@@ -41,7 +41,9 @@ internal static class ServerComposition
 
         services.AddEventStore(o => o.RegisterConfigEvents()).AddConfigReadModels().AddClusterEvents();
         services.AddMessaging(_ => { }).AddClusterMessages();
-        services.AddOptions<MessagingOptions>().Configure<EventStoreDatabase>((o, db) => o.ConnectionString ??= db.ConnectionString ?? messagingConnection);
+        services.AddOptions<MessagingOptions>()
+            .Bind(builder.Configuration.GetSection("Messaging"))
+            .Configure<EventStoreDatabase>((o, db) => o.ConnectionString ??= db.ConnectionString ?? messagingConnection);
         services.AddCluster();
         services.AddOptions<ClusterOptions>().Bind(builder.Configuration.GetSection("Cluster"));
         services.AddControlPlane(o =>

@@ -61,7 +61,7 @@ public sealed class SpanningControlPlaneNodes(PostgresDatabase database) : IClas
         Assert.Equal((1, 1), (dp.Client.Counters.FullPulls, dp.Client.Counters.DeltaPulls));
     }
 
-    [Fact(Skip = "A node's graceful stop waits for its open push channels until the host's shutdown timeout (30 s), then fails in the messaging's unregister")]
+    [Fact]
     public async Task A_data_plane_keeps_its_snapshot_while_its_node_is_stopped_then_reconnects_and_catches_up()
     {
         // Given a data plane connected to node A (B serves the portal throughout)

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using KonnectES.ControlPlane.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace KonnectES.ControlPlane.Cluster;
@@ -30,7 +31,9 @@ public static partial class ClusterEndpoints
             KeepAliveInterval = options.PingInterval,
             KeepAliveTimeout = options.PingInterval * 2,
         });
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        // The application stopping ends the channel too: a node shuts down without waiting for its data planes to hang up.
+        var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         var logger = Logger(http);
         ClusterLog.OutletOpened(logger, nodeId, credential.ControlPlaneId);
         var draining = DrainAsync(socket, closed);
@@ -60,7 +63,10 @@ public static partial class ClusterEndpoints
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
                 try
                 {
-                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "closing", timeout.Token);
+                    await socket.CloseAsync(
+                        stopping.IsCancellationRequested ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.NormalClosure,
+                        stopping.IsCancellationRequested ? "control plane stopping" : "closing",
+                        timeout.Token);
                 }
                 catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
                 {
@@ -154,7 +160,8 @@ public static partial class ClusterEndpoints
     private static async Task<SnapshotReady?> WaitForPushableAsync(HttpContext http, Guid controlPlaneId, Guid? nodeId, long after, TimeSpan wait)
     {
         var notifications = http.RequestServices.GetRequiredService<SnapshotNotifications>();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         timeout.CancelAfter(wait);
         try
         {

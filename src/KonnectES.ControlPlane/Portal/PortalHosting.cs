@@ -39,6 +39,10 @@ public static class PortalHosting
         services.AddGraphQL(PortalSchema.Build(), o =>
         {
             o.Execution = new ExecutionOptions { MaxDepth = 15, MaxCost = 20_000, MaxAliases = 100, MaxFields = 2_000 };
+
+            // A whole declarative configuration travels as a variable of importConfig (10,000 routes are several MB);
+            // the document itself stays bounded by the parser's token and length limits.
+            o.MaxRequestBodySize = 25 * 1024 * 1024;
             o.ContextFactory = async http =>
             {
                 var header = http.Request.Headers.Authorization.ToString();

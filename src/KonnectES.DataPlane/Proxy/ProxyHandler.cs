@@ -166,7 +166,7 @@ internal sealed partial class ProxyHandler(
                 tried.Add(selection);
                 if (selection.SetCookie is { } cookie)
                 {
-                    context.Response.Headers.Append("Set-Cookie", cookie.ToString());
+                    context.Response.Headers.Append("Set-Cookie", cookie.ToSetCookieHeader());
                 }
 
                 var destination = scheme + "://" + selection.Host + ":" + selection.Port.ToString(CultureInfo.InvariantCulture);

@@ -38,7 +38,15 @@ internal sealed class ActiveHealthChecker : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                StartDueRounds(stoppingToken);
+                try
+                {
+                    StartDueRounds(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    BalancingLog.CheckFailed(_logger, "*", ex);
+                }
+
                 await Task.Delay(Tick, _time, stoppingToken);
             }
         }

@@ -15,6 +15,9 @@ internal sealed partial class Balancer
     private volatile BalancerLayout _layout;
     private volatile HealthSnapshot? _health;
 
+    /// <summary>The message of Kong's 503 when <see cref="Select"/> finds no peer.</summary>
+    public const string NoPeerMessage = "failure to get a peer from the ring-balancer";
+
     internal Balancer(UpstreamDefinition definition, HealthRegistry registry, DnsCache dns, BalancingOptions options)
     {
         Definition = definition;
@@ -40,8 +43,8 @@ internal sealed partial class Balancer
 
     /// <summary>
     /// Chooses an address for <paramref name="request"/>, or returns null when there is no peer: the upstream is
-    /// unhealthy (Kong's threshold rule) or no address takes traffic. The proxy host then answers 503
-    /// <c>{"message":"failure to get a peer from the ring-balancer"}</c>. Addresses in <see cref="BalancerRequest.Tried"/>
+    /// unhealthy (Kong's threshold rule) or no address takes traffic. The proxy host then answers 503 with
+    /// <see cref="NoPeerMessage"/>. Addresses in <see cref="BalancerRequest.Tried"/>
     /// are skipped while another one is available.
     /// </summary>
     public TargetSelection? Select(BalancerRequest request)

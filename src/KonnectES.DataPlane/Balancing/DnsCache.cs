@@ -43,7 +43,7 @@ internal sealed class DnsCache(BalancingOptions options)
             var addresses = chosen.Select(Format).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
             return new DnsEntry(addresses, now + options.DnsTtl, null);
         }
-        catch (SocketException ex)
+        catch (Exception ex) when (ex is SocketException or ArgumentException)
         {
             return new DnsEntry([], now + options.DnsErrorTtl, ex.Message);
         }

@@ -24,6 +24,13 @@ internal sealed class UpstreamSet
         _byId = balancers.ToFrozenDictionary(b => b.Id);
     }
 
+    /// <summary>A new set without upstreams (the state before the first snapshot), with its own health and DNS state.</summary>
+    public static UpstreamSet Empty(BalancingOptions? options = null)
+    {
+        options ??= BalancingOptions.Default;
+        return new UpstreamSet([], new HealthRegistry(), new DnsCache(options), options);
+    }
+
     /// <summary>The balancers, in snapshot order.</summary>
     public ImmutableArray<Balancer> Balancers { get; }
 

@@ -9,7 +9,7 @@ namespace KonnectES.DataPlane.Plugins;
 /// One request going through the plugins: what the router matched, who authenticated, the response a plugin
 /// ended the request with, and per-plugin state that later phases read (Kong's <c>kong.ctx.plugin</c>).
 /// </summary>
-internal sealed partial class PluginContext(HttpContext http, PluginRequest request, ConsumerIndex consumers, PluginStores stores)
+internal sealed class PluginContext(HttpContext http, PluginRequest request, ConsumerIndex consumers, PluginStores stores)
 {
     private readonly Dictionary<KongPlugin, object> _state = [];
     private byte[]? _body;

@@ -11,6 +11,8 @@ internal sealed class PluginStores(TimeProvider time)
     private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CachedResponse> _cache = new(StringComparer.Ordinal);
     private long _sequence;
+    private readonly Lock _cacheLock = new();
+    private long _cachedBytes;
     private long _lastSweep;
 
     public PluginStores()
@@ -50,19 +52,58 @@ internal sealed class PluginStores(TimeProvider time)
                 return entry;
             }
 
-            _cache.TryRemove(key, out _);
+            Purge(key);
         }
 
         return null;
     }
 
+    /// <summary>The most response-body bytes proxy-cache keeps in memory; the oldest entries make room (like Kong's bounded shared dictionary).</summary>
+    public long CacheCapacityBytes { get; init; } = 128L << 20;
+
     public void Store(string key, CachedResponse response)
     {
         Sweep();
-        _cache[key] = response;
+        if (response.Body.Length > CacheCapacityBytes)
+        {
+            return;
+        }
+
+        lock (_cacheLock)
+        {
+            RemoveLocked(key);
+            if (_cachedBytes + response.Body.Length > CacheCapacityBytes)
+            {
+                foreach (var (oldKey, _) in _cache.OrderBy(e => e.Value.StoredAt).ToList())
+                {
+                    RemoveLocked(oldKey);
+                    if (_cachedBytes + response.Body.Length <= CacheCapacityBytes)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            _cache[key] = response;
+            _cachedBytes += response.Body.Length;
+        }
     }
 
-    public void Purge(string key) => _cache.TryRemove(key, out _);
+    public void Purge(string key)
+    {
+        lock (_cacheLock)
+        {
+            RemoveLocked(key);
+        }
+    }
+
+    private void RemoveLocked(string key)
+    {
+        if (_cache.TryRemove(key, out var removed))
+        {
+            _cachedBytes -= removed.Body.Length;
+        }
+    }
 
     private void Sweep()
     {
@@ -85,7 +126,7 @@ internal sealed class PluginStores(TimeProvider time)
         {
             if (entry.Expires <= now)
             {
-                _cache.TryRemove(key, out _);
+                Purge(key);
             }
         }
     }

@@ -5,6 +5,13 @@ namespace KonnectES.DataPlane.Routing;
 /// <c>get_priority</c>, reference §3.3): match weight, plain hosts only, header count, regex path, regex_priority,
 /// prefix length; equal ranks are ordered by id descending, as the ATC router orders equal priorities by UUID.
 /// </summary>
+/// <remarks>
+/// Kong gives the sub-routes of a split route derived UUIDs, so its order among equal-priority sub-routes of
+/// different routes is arbitrary; here they keep their route's id, which is stable and deterministic. Kong packs the
+/// keys into one 64-bit integer (kong/router/transform.lua); the reference notes that LuaJIT's 32-bit shifts make the
+/// packed order deviate in corner cases (four or more attribute kinds, regex_priority of 1024 or more): the documented
+/// order is implemented, key by key.
+/// </remarks>
 internal readonly record struct RoutePriority(
     int Weight, bool PlainHostsOnly, int HeaderCount, bool Regex, long RegexPriority, int PrefixLength, string Id)
     : IComparable<RoutePriority>

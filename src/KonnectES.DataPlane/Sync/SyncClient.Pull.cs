@@ -83,7 +83,7 @@ internal sealed partial class SyncClient
         if (held is not null && held.SnapshotHash == notification.SnapshotHash)
         {
             // Nothing shipped changed (e.g. a disabled plugin was edited): the same entities under the new version.
-            await AdoptAsync(held, notification.Version, notification.ConfigHash, cancellationToken);
+            Adopt(held, notification.Version, notification.ConfigHash);
             return;
         }
 
@@ -101,7 +101,7 @@ internal sealed partial class SyncClient
             var (next, kind) = await PullAsync(held, cancellationToken);
             if (next is null || (held is not null && next.SnapshotHash == held.SnapshotHash))
             {
-                await AdoptAsync(held!, next?.Version ?? notification.Version, next?.ConfigHash ?? notification.ConfigHash, cancellationToken);
+                Adopt(held!, next?.Version ?? notification.Version, next?.ConfigHash ?? notification.ConfigHash);
                 return;
             }
 
@@ -202,7 +202,7 @@ internal sealed partial class SyncClient
             });
             SyncLog.Applied(_logger, next.Version, next.SnapshotHash, kind);
             HeartbeatSoon();
-            await SaveCacheAsync(next, cancellationToken);
+            KeepOnDisk(next);
             return;
         }
 
@@ -231,7 +231,7 @@ internal sealed partial class SyncClient
         HeartbeatSoon();
     }
 
-    private async Task AdoptAsync(SnapshotState held, long version, ConfigHash configHash, CancellationToken cancellationToken)
+    private void Adopt(SnapshotState held, long version, ConfigHash configHash)
     {
         var changed = held.Version != version || held.ConfigHash != configHash;
         var adopted = changed ? held.WithVersion(version, configHash) : held;
@@ -244,19 +244,7 @@ internal sealed partial class SyncClient
         HeartbeatSoon();
         if (changed)
         {
-            await SaveCacheAsync(adopted, cancellationToken);
-        }
-    }
-
-    private async Task SaveCacheAsync(SnapshotState snapshot, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _cache.SaveAsync(snapshot, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            SyncLog.CacheWriteFailed(_logger, _cache.Path, e);
+            KeepOnDisk(adopted);
         }
     }
 }

@@ -7,12 +7,12 @@ using Microsoft.Extensions.Logging;
 namespace KonnectES.DataPlane.Sync;
 
 /// <summary>
-/// The data plane's side of the cluster protocol (docs/cluster-protocol.md, "The sync client's rules"). Three loops
+/// The data plane's side of the cluster protocol (docs/cluster-protocol.md, "The sync client's rules"). Four loops
 /// run side by side and never throw out: the change channel (WebSocket push, or long-polls) records only the newest
 /// notification; the sync loop pulls the delta since the held version (the full snapshot when it holds none or the
-/// delta does not hash right), hands it to the <see cref="ISnapshotApplier"/>, keeps it on disk, or NACKs it; the
-/// heartbeat loop reports the node every interval and at once after an apply or a refusal. At start the last good
-/// snapshot on disk is applied before any network call.
+/// delta does not hash right), hands it to the <see cref="ISnapshotApplier"/>, or NACKs it; the cache loop keeps the
+/// newest applied snapshot on disk; the heartbeat loop reports the node every interval and at once after an apply or a
+/// refusal. At start the last good snapshot on disk is applied before any network call.
 /// </summary>
 internal sealed partial class SyncClient : BackgroundService
 {
@@ -124,6 +124,7 @@ internal sealed partial class SyncClient : BackgroundService
         base.Dispose();
         _http.Dispose();
         _heartbeatNow.Dispose();
+        _cacheNow.Dispose();
     }
 
     /// <inheritdoc />
@@ -131,7 +132,7 @@ internal sealed partial class SyncClient : BackgroundService
     {
         await Task.Yield(); // the host's start never waits for the disk or the network
         await LoadCacheAsync(stoppingToken);
-        await Task.WhenAll(ListenAsync(stoppingToken), SyncLoopAsync(stoppingToken), HeartbeatLoopAsync(stoppingToken));
+        await Task.WhenAll(ListenAsync(stoppingToken), SyncLoopAsync(stoppingToken), HeartbeatLoopAsync(stoppingToken), CacheLoopAsync(stoppingToken));
     }
 
     private void Update(Action change)

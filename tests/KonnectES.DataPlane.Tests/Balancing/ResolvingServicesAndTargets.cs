@@ -47,6 +47,18 @@ public sealed class ResolvingServicesAndTargets
     }
 
     [Fact]
+    public void Before_any_snapshot_every_service_goes_straight_to_its_host()
+    {
+        var empty = UpstreamSet.Empty();
+
+        var destination = empty.ResolveService("orders.internal", 9999);
+
+        Assert.False(destination.IsBalanced);
+        Assert.Empty(empty.HealthReport());
+        Assert.NotSame(empty.Registry, UpstreamSet.Empty().Registry);
+    }
+
+    [Fact]
     public void Upstreams_are_found_by_name_regardless_of_case_and_by_id()
     {
         var set = Snapshots.Compile(Config);

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using KonnectES.DataPlane.Plugins;
 using Microsoft.AspNetCore.Http;
 
 namespace KonnectES.DataPlane.Tests.Plugins;
@@ -148,6 +149,24 @@ public sealed class CachingResponses
         Assert.Equal("Refresh", Echo.Single(refreshed, "X-Cache-Status"));
         Assert.Equal("Hit", Echo.Single(hit, "X-Cache-Status"));
         Assert.Equal("call 2", await hit.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void The_memory_store_drops_the_oldest_entries_beyond_its_capacity()
+    {
+        var clock = new ManualClock();
+        var stores = new PluginStores(clock) { CacheCapacityBytes = 100 };
+        var ttl = TimeSpan.FromMinutes(5);
+
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            stores.Store(key, new CachedResponse(200, [], new byte[40], clock.GetUtcNow(), ttl, clock.GetUtcNow() + ttl));
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Null(stores.Fetch("a"));
+        Assert.NotNull(stores.Fetch("b"));
+        Assert.NotNull(stores.Fetch("c"));
     }
 
     /// <summary>An upstream answering "call N" as text, N counting its own calls.</summary>

@@ -30,6 +30,32 @@ public sealed class TerminatingRequests
     }
 
     [Fact]
+    public async Task The_message_is_plain_json_and_a_status_without_a_default_message_has_no_body()
+    {
+        await using var host = await PluginTestHost.StartAsync(Config("{status_code: 418}"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/orders");
+        request.Headers.Add("Accept", "text/html");
+
+        var teapot = await host.Client.SendAsync(request);
+
+        Assert.Equal((HttpStatusCode)418, teapot.StatusCode);
+        Assert.Empty(await teapot.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_configured_message_is_sent_as_json_even_to_clients_preferring_html()
+    {
+        await using var host = await PluginTestHost.StartAsync(Config("{status_code: 410, message: gone for good}"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/orders");
+        request.Headers.Add("Accept", "text/html");
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal("""{"message":"gone for good"}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task A_configured_body_is_sent_with_its_content_type()
     {
         await using var host = await PluginTestHost.StartAsync(Config("{status_code: 418, body: '<teapot/>', content_type: application/xml}"));

@@ -43,6 +43,20 @@ public sealed class TransformingRequests
     }
 
     [Fact]
+    public async Task Renaming_onto_an_existing_header_replaces_its_value()
+    {
+        await using var host = await PluginTestHost.StartAsync(Config("{rename: {headers: ['x-user:x-forwarded-user']}}"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/orders");
+        request.Headers.Add("x-user", "alice");
+        request.Headers.Add("x-forwarded-user", "spoofed");
+
+        var echo = await Echo.ReadAsync(await host.Client.SendAsync(request));
+
+        Assert.Equal("alice", Echo.Header(echo, "x-forwarded-user"));
+        Assert.Null(Echo.Header(echo, "x-user"));
+    }
+
+    [Fact]
     public async Task The_query_string_is_transformed_and_templates_read_the_request()
     {
         await using var host = await PluginTestHost.StartAsync(Config("""

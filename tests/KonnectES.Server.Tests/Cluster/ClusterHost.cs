@@ -102,6 +102,26 @@ internal sealed class ClusterHost : IAsyncDisposable
         return socket;
     }
 
+    /// <summary>Opens a graphql-transport-ws subscription on the portal port as the admin.</summary>
+    public async Task<ClientWebSocket> SubscribeAsync(string query, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        await socket.ConnectAsync(new UriBuilder(PortalUri) { Scheme = "ws", Path = "/graphql" }.Uri, cancellationToken);
+        await SendAsync(socket, new { type = "connection_init", payload = new { Authorization = "Bearer " + AdminToken } }, cancellationToken);
+        var ack = await ReceiveAsync(socket, cancellationToken);
+        if (ack.GetProperty("type").GetString() != "connection_ack")
+        {
+            throw new InvalidOperationException("no connection_ack: " + ack);
+        }
+
+        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query } }, cancellationToken);
+        return socket;
+    }
+
+    public static Task SendAsync(WebSocket socket, object message, CancellationToken cancellationToken) =>
+        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, cancellationToken);
+
     public static async Task<JsonElement> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];

@@ -11,7 +11,7 @@ namespace KonnectES.DataPlane.Plugins;
 /// (<c>X-Cache-Status: Hit</c>, <c>Age</c>), otherwise proxies and stores a cacheable response (<c>Miss</c>,
 /// <c>Refresh</c> when a stale entry was replaced); anything else is <c>Bypass</c> (kong/plugins/proxy-cache/handler.lua).
 /// </summary>
-internal sealed partial class ProxyCachePlugin : KongPlugin
+internal sealed class ProxyCachePlugin : KongPlugin
 {
     private static readonly string[] NotStored = ["Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Age", "X-Cache-Status", "X-Cache-Key", "Set-Cookie"];
     private readonly ImmutableHashSet<long> _responseCodes;

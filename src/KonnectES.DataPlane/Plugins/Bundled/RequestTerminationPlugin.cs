@@ -5,7 +5,7 @@ namespace KonnectES.DataPlane.Plugins;
 
 /// <summary>
 /// request-termination (priority 2): answers with <c>status_code</c> and <c>message</c> (JSON) or <c>body</c> +
-/// <c>content_type</c>, without calling the upstream; with <c>trigger</c>, only when that header or query argument
+/// <c>content_type</c> (no body for a status without a message or a default one), without calling the upstream; with <c>trigger</c>, only when that header or query argument
 /// is present; with <c>echo</c>, the answer describes the request (kong/plugins/request-termination/handler.lua).
 /// </summary>
 internal sealed class RequestTerminationPlugin : KongPlugin
@@ -56,15 +56,22 @@ internal sealed class RequestTerminationPlugin : KongPlugin
         {
             context.Respond(new PluginExit(_status, Encoding.UTF8.GetBytes(_body), _contentType ?? "application/json; charset=utf-8", []));
         }
+        else if ((_message ?? DefaultMessage(_status)) is { } message)
+        {
+            // kong.response.exit with a table: plain JSON, no request id, whatever the client accepts.
+            var body = new JsonObject { ["message"] = message }.ToJsonString();
+            context.Respond(new PluginExit(_status, Encoding.UTF8.GetBytes(body), "application/json; charset=utf-8", []));
+        }
         else
         {
-            context.Error(_status, _message ?? DefaultMessage(_status));
+            context.Respond(PluginExit.Empty(_status));
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private static string DefaultMessage(int status) => status switch
+    /// <summary>The plugin's own defaults; other statuses without a message get an empty body.</summary>
+    private static string? DefaultMessage(int status) => status switch
     {
         401 => "Unauthorized",
         404 => "Not found",
@@ -72,7 +79,7 @@ internal sealed class RequestTerminationPlugin : KongPlugin
         500 => "An unexpected error occurred",
         502 => "Bad Gateway",
         503 => "Service unavailable",
-        _ => KongErrors.DefaultMessage(status),
+        _ => null,
     };
 
     private JsonObject Echo(PluginContext context)

@@ -102,6 +102,12 @@ internal sealed class RequestTransformerPlugin : KongPlugin
 
             foreach (var (from, to) in Rename)
             {
+                // Kong sets the new name to the old value: an existing value of the new name is replaced.
+                if (!comparer.Equals(from, to) && items.Any(i => comparer.Equals(i.Key, from)))
+                {
+                    items.RemoveAll(i => comparer.Equals(i.Key, to));
+                }
+
                 for (var i = 0; i < items.Count; i++)
                 {
                     if (comparer.Equals(items[i].Key, from))

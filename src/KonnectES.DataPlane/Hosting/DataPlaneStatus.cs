@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using KonnectES.DataPlane.Proxy;
 using KonnectES.DataPlane.Sync;
@@ -7,7 +8,7 @@ namespace KonnectES.DataPlane.Hosting;
 /// <summary>The JSON of <c>GET /status</c> on the status listener (8100): what is served, and how syncing goes.</summary>
 internal static class DataPlaneStatus
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The document.</summary>
     public static byte[] Write(ProxyConfigurationHolder holder, SyncClient sync, DataPlaneClock clock, TimeProvider time)

@@ -86,11 +86,15 @@ internal static class DataPlaneComposition
         }
     }
 
-    private static void ConfigureKestrel(WebApplicationBuilder builder) =>
+    private static void ConfigureKestrel(WebApplicationBuilder builder)
+    {
+        // Nothing is logged per proxied request at Information; ASP.NET Core's request logs would.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(o =>
         {
             // Kong's responses carry their own Server header (kong/<version> or the upstream's).
             o.AddServerHeader = false;
             o.Limits.MaxRequestBodySize = null;
         });
+    }
 }

@@ -47,6 +47,12 @@ public static partial class ClusterEndpoints
         }
         finally
         {
+            if (socket.State == WebSocketState.CloseSent)
+            {
+                // We said goodbye: give the peer a moment to answer (cancelling a receive aborts the socket).
+                await Task.WhenAny(draining, Task.Delay(TimeSpan.FromSeconds(2), http.RequestAborted));
+            }
+
             await closed.CancelAsync();
             await draining;
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -75,11 +81,25 @@ public static partial class ClusterEndpoints
         {
             var ready = await notifications.WaitForNewerAsync(controlPlaneId, sent, cancellationToken);
             sent = ready.Version;
+            if (!await StillAuthorizedAsync(http, cancellationToken))
+            {
+                // Revoked or expired since the channel opened: close it; the reconnect then gets 401.
+                await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "the data-plane token is no longer valid", cancellationToken);
+                return;
+            }
+
             if (!await RefusedAsync(http, controlPlaneId, nodeId, ready, cancellationToken))
             {
                 await socket.SendAsync(ClusterHttp.Frame(ready), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
             }
         }
+    }
+
+    private static async Task<bool> StillAuthorizedAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
+        return await http.RequestServices.GetRequiredService<ApiTokenStore>().AuthenticateDataPlaneTokenAsync(token, cancellationToken) is not null;
     }
 
     /// <summary>Reads (and ignores) what the data plane sends, so pongs and the close handshake are processed; cancels on close.</summary>

@@ -53,11 +53,6 @@ internal static class EntityView
             view[property.Name] = Plain(property.Value);
         }
 
-        if (type == EntityType.Target)
-        {
-            view["target"] = view.GetValueOrDefault("targetAddress");
-        }
-
         if (type == EntityType.Credential && view.GetValueOrDefault("kind") is string kind)
         {
             view["kind"] = kind.ToUpperInvariant();

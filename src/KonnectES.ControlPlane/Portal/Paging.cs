@@ -57,7 +57,7 @@ internal static class Paging
         };
     }
 
-    /// <summary>Pages an in-memory list ordered by key (small lists: group members, control planes).</summary>
+    /// <summary>Pages an in-memory list ordered by key (small lists: a group's members).</summary>
     public static Dictionary<string, object?> InMemory<T>(IResolverContext context, IReadOnlyList<T> ordered, Func<T, string> keyOf, Func<T, object?> nodeOf)
     {
         var first = First(context);

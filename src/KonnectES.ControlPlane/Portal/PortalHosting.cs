@@ -30,7 +30,8 @@ public static class PortalHosting
         }
 
         services.AddConfigCommands();
-        services.AddSingleton(sp => new ApiTokenStore(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IOptions<ReadModelOptions>>()));
+        services.AddSingleton(sp => new ApiTokenStore(
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IOptions<ReadModelOptions>>(), sp.GetService<TimeProvider>()));
         services.AddSingleton(sp => new PortalReads(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EntityRecordReader>(), sp.GetRequiredService<AuditLogReader>(),
             sp.GetRequiredService<IOptions<ReadModelOptions>>()));

@@ -15,7 +15,7 @@ public static partial class PortalSchema
             var caller = PortalRequest.Caller(c);
             var input = PortalRequest.Input(c);
             var controlPlaneId = PortalRequest.RequiredId(input["controlPlaneId"]);
-            if (!caller.CanAdminister(controlPlaneId))
+            if (!caller.CanEdit(controlPlaneId))
             {
                 return DiffFailure([PortalRequest.Forbidden()]);
             }

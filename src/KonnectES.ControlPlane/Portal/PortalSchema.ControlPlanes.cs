@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KonnectES.ControlPlane.Portal;
 
-/// <summary>Creating (ADMIN), updating and deleting (ADMIN or the control plane's CONTROL_PLANE_ADMIN) control planes.</summary>
+/// <summary>Creating, updating and deleting control planes: ADMIN only, like API tokens.</summary>
 public static partial class PortalSchema
 {
     private static void BindControlPlaneMutations(SchemaBuilder builder) => builder
@@ -32,7 +32,7 @@ public static partial class PortalSchema
             var caller = PortalRequest.Caller(c);
             var input = PortalRequest.Input(c);
             var id = PortalRequest.RequiredId(input["id"]);
-            if (!caller.CanAdminister(id))
+            if (!caller.IsAdmin)
             {
                 return Failure("controlPlane", [PortalRequest.Forbidden()]);
             }
@@ -56,7 +56,7 @@ public static partial class PortalSchema
             var caller = PortalRequest.Caller(c);
             var input = PortalRequest.Input(c);
             var id = PortalRequest.RequiredId(input["id"]);
-            if (!caller.CanAdminister(id))
+            if (!caller.IsAdmin)
             {
                 return new Dictionary<string, object?> { ["deletedId"] = null, ["errors"] = new[] { PortalRequest.Forbidden() } };
             }

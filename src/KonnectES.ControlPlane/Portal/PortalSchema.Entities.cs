@@ -128,8 +128,7 @@ public static partial class PortalSchema
                 continue;
             }
 
-            var name = key == "target" ? "targetAddress" : key;
-            document[name] = key == "kind" && value is string kind
+            document[key] = key == "kind" && value is string kind
                 ? kind.ToLowerInvariant()
                 : JsonSerializer.SerializeToNode(value);
         }

@@ -42,10 +42,11 @@ public static partial class PortalSchema
                 ?? throw new GraphQLException("'labels' must be an object of strings.", "BAD_USER_INPUT");
         }
 
-        var reader = c.Services.GetRequiredService<ControlPlaneRecordReader>();
-        var all = await reader.ListAsync(filter?.GetValueOrDefault("name") as string, labels, null, Paging.MaxPageSize, c.CancellationToken);
-        var visible = all.Where(cp => caller.CanRead(cp.Id)).OrderBy(cp => cp.Name, StringComparer.Ordinal).ToList();
-        return Paging.InMemory(c, visible, cp => cp.Name, ControlPlaneView);
+        var first = Paging.First(c);
+        var after = Paging.After(c);
+        var (rows, total) = await c.Services.GetRequiredService<PortalReads>().ControlPlanePageAsync(
+            filter?.GetValueOrDefault("name") as string, labels, caller.ReadableControlPlanes, after, first + 1, c.CancellationToken);
+        return Paging.Connect(rows, first, total, after is not null, cp => cp.Name, ControlPlaneView);
     }
 
     private static async Task<object?> FindControlPlaneAsync(IResolverContext c)

@@ -43,6 +43,11 @@ public static partial class PortalSchema
                 string s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture),
                 _ => (DateTimeOffset?)null,
             };
+            if (expiresAt <= (c.Services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow())
+            {
+                return TokenPayload(null, PortalRequest.UserError(DomainError.Validation, "expiresAt must be in the future", "expiresAt"));
+            }
+
             var token = await c.Services.GetRequiredService<ApiTokenStore>().CreateAsync((string)input["name"]!, roles, expiresAt, caller.Name, c.CancellationToken);
             return token is null
                 ? TokenPayload(null, PortalRequest.UserError(DomainError.Conflict, "a token with this name already exists", "name"))

@@ -177,9 +177,13 @@ internal sealed class SnapshotState
         return buffer.ToArray();
     }
 
-    /// <summary>The document as an immutable element, with the version and hashes of this state.</summary>
-    public AppliedSnapshot ToAppliedSnapshot() =>
-        new(Version, ConfigHash, SnapshotHash, JsonSerializer.Deserialize<JsonElement>(ToJson()));
+    /// <summary>What the proxy is handed: the entities by section, and the document built from them when asked for.</summary>
+    public AppliedSnapshot ToAppliedSnapshot()
+    {
+        var sections = SnapshotDocument.Sections.Concat(_sections.Keys.Where(k => !KnownSections.Contains(k)))
+            .ToDictionary(s => s, s => Section(s).ToImmutableArray(), StringComparer.Ordinal);
+        return new AppliedSnapshot(Version, ConfigHash, SnapshotHash, sections, ToJson);
+    }
 
     /// <summary>An entity's <c>id</c>, or null.</summary>
     public static string? IdOf(JsonElement entity) =>

@@ -136,6 +136,39 @@ public sealed class CachingResponses
     }
 
     [Fact]
+    public async Task With_cache_control_a_client_asking_for_fresher_content_gets_a_refresh()
+    {
+        var clock = new ManualClock();
+        await using var host = await PluginTestHost.StartAsync(Config("{strategy: memory, cache_control: true}"), async context =>
+        {
+            context.Response.ContentType = "text/plain";
+            context.Response.Headers.CacheControl = "public, max-age=60";
+            await context.Response.WriteAsync("x");
+        }, clock);
+
+        await host.Client.GetAsync("/orders");
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var acceptsOld = await SendWithCacheControlAsync(host, "max-age=30");
+        var wantsFresher = await SendWithCacheControlAsync(host, "max-age=10");
+        var wantsLongFreshness = await SendWithCacheControlAsync(host, "min-fresh=65");
+
+        Assert.Equal("Hit", Echo.Single(acceptsOld, "X-Cache-Status"));
+        Assert.Equal("Refresh", Echo.Single(wantsFresher, "X-Cache-Status"));
+        Assert.Equal("Refresh", Echo.Single(wantsLongFreshness, "X-Cache-Status"));
+    }
+
+    [Fact]
+    public async Task With_cache_control_only_if_cached_and_nothing_stored_is_504()
+    {
+        await using var host = await PluginTestHost.StartAsync(Config("{strategy: memory, cache_control: true}"), Counting());
+
+        var response = await SendWithCacheControlAsync(host, "only-if-cached");
+
+        Assert.Equal(System.Net.HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal(0, host.UpstreamCalls);
+    }
+
+    [Fact]
     public async Task A_stale_entry_kept_by_storage_ttl_is_refreshed()
     {
         var clock = new ManualClock();
@@ -184,6 +217,13 @@ public sealed class CachingResponses
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/orders");
         request.Headers.Add("Accept-Language", language);
+        return host.Client.SendAsync(request);
+    }
+
+    private static Task<HttpResponseMessage> SendWithCacheControlAsync(PluginTestHost host, string cacheControl)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/orders");
+        request.Headers.TryAddWithoutValidation("Cache-Control", cacheControl);
         return host.Client.SendAsync(request);
     }
 }

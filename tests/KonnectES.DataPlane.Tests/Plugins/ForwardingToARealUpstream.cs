@@ -35,7 +35,7 @@ public sealed class ForwardingToARealUpstream
     public async Task The_upstream_receives_the_transformed_request_and_the_client_the_transformed_response()
     {
         await using var upstream = await KestrelUpstream.StartAsync();
-        await using var host = await PluginTestHost.StartAsync(Config, upstream.Forward);
+        await using var host = await PluginTestHost.StartAsync(Config, upstream.ForwardAsync);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/orders/7?apikey=alice-key&x=1");
         request.Headers.Add("Origin", "https://shop.example");
 
@@ -63,7 +63,7 @@ public sealed class ForwardingToARealUpstream
                 await context.Response.Body.FlushAsync();
             }
         });
-        await using var host = await PluginTestHost.StartAsync(Config, upstream.Forward);
+        await using var host = await PluginTestHost.StartAsync(Config, upstream.ForwardAsync);
 
         var response = await host.Client.GetAsync("/orders?apikey=alice-key");
 
@@ -79,7 +79,7 @@ public sealed class ForwardingToARealUpstream
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(new JsonObject { ["at"] = Guid.NewGuid().ToString() }.ToJsonString());
         });
-        await using var host = await PluginTestHost.StartAsync(Config, upstream.Forward);
+        await using var host = await PluginTestHost.StartAsync(Config, upstream.ForwardAsync);
 
         var first = await host.Client.GetAsync("/cached?apikey=alice-key");
         var second = await host.Client.GetAsync("/cached?apikey=alice-key");

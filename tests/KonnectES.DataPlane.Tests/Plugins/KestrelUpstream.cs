@@ -11,7 +11,7 @@ namespace KonnectES.DataPlane.Tests.Plugins;
 
 /// <summary>
 /// A real upstream server (Kestrel on a free loopback port, answering like <see cref="PluginTestHost.EchoAsync"/>
-/// or with a given handler) and a <see cref="Forward"/> delegate that reaches it over HTTP: the request as the
+/// or with a given handler) and <see cref="ForwardAsync"/>, which reaches it over HTTP: the request as the
 /// plugins left it, the response streamed back into the downstream response.
 /// </summary>
 internal sealed class KestrelUpstream : IAsyncDisposable
@@ -38,7 +38,7 @@ internal sealed class KestrelUpstream : IAsyncDisposable
         return new KestrelUpstream(app, address);
     }
 
-    public async Task Forward(HttpContext context)
+    public async Task ForwardAsync(HttpContext context)
     {
         var incoming = context.Request;
         using var request = new HttpRequestMessage(new HttpMethod(incoming.Method), incoming.Path + incoming.QueryString);

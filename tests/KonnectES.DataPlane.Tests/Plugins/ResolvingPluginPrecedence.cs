@@ -127,6 +127,45 @@ public sealed class ResolvingPluginPrecedence
     }
 
     [Fact]
+    public async Task A_route_and_service_instance_beats_a_consumer_one_and_loses_to_consumer_route_and_service()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            _format_version: "3.0"
+            services:
+            - name: orders
+              url: http://orders.internal
+              routes:
+              - name: orders-route
+                paths: [/orders]
+            consumers:
+            - username: alice
+              keyauth_credentials: [{key: alice-key}]
+            - username: bob
+              keyauth_credentials: [{key: bob-key}]
+            plugins:
+            - name: key-auth
+            - name: request-transformer
+              route: orders-route
+              service: orders
+              config: {add: {headers: ["x-scope:route+service"]}}
+            - name: request-transformer
+              consumer: alice
+              config: {add: {headers: ["x-scope:consumer"]}}
+            - name: request-transformer
+              consumer: bob
+              route: orders-route
+              service: orders
+              config: {add: {headers: ["x-scope:consumer+route+service"]}}
+            """);
+
+        var alice = await Echo.ReadAsync(await host.Client.GetAsync("/orders?apikey=alice-key"));
+        var bob = await Echo.ReadAsync(await host.Client.GetAsync("/orders?apikey=bob-key"));
+
+        Assert.Equal("route+service", Echo.Header(alice, "x-scope"));
+        Assert.Equal("consumer+route+service", Echo.Header(bob, "x-scope"));
+    }
+
+    [Fact]
     public async Task The_pipeline_reports_the_authenticated_consumer_for_the_host()
     {
         await using var host = await PluginTestHost.StartAsync(Config);

@@ -123,6 +123,35 @@ public sealed class RunningPluginsInPriorityOrder
     }
 
     [Fact]
+    public async Task A_consumer_scoped_plugin_that_runs_before_authentication_never_sees_the_consumer()
+    {
+        await using var host = await PluginTestHost.StartAsync("""
+            _format_version: "3.0"
+            services:
+            - name: orders
+              url: http://orders.internal
+              routes:
+              - name: orders-route
+                paths: [/orders]
+            consumers:
+            - username: alice
+              keyauth_credentials: [{key: alice-key}]
+              plugins:
+              - name: correlation-id
+                config: {header_name: x-alice-trace}
+              - name: request-size-limiting
+                config: {allowed_payload_size: 1, size_unit: bytes}
+            plugins:
+            - name: key-auth
+            """);
+
+        var response = await host.Client.PostAsync("/orders?apikey=alice-key", new StringContent("too big"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(["key-auth", "request-size-limiting"], host.LastRun!.Reached.Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task Plugins_limited_to_other_protocols_do_not_run()
     {
         await using var host = await PluginTestHost.StartAsync("""

@@ -39,6 +39,26 @@ public sealed class ManagingDataPlaneTokens(PostgresDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task Revoking_a_token_closes_its_open_push_channel_at_the_next_change()
+    {
+        var cp = await _host.CreateControlPlaneAsync("revoked-while-open");
+        var created = (await _host.Admin.DataAsync(
+            "mutation($cp: ID!) { createDataPlaneToken(controlPlaneId: $cp, name: \"open\") { token } }", new { cp }))
+            .GetProperty("createDataPlaneToken");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var socket = await _host.ConnectOutletAsync(created.GetProperty("token").GetString()!, Guid.NewGuid(), timeout.Token);
+        await ClusterHost.ReceiveAsync(socket, timeout.Token);
+
+        await _host.Admin.DataAsync("mutation($cp: ID!) { revokeDataPlaneToken(input: {controlPlaneId: $cp, name: \"open\"}) { revoked } }", new { cp });
+        await _host.CreateServiceAsync(cp, "after-revoke.internal");
+        var buffer = new byte[1024];
+        var result = await socket.ReceiveAsync(buffer, timeout.Token);
+
+        Assert.Equal(System.Net.WebSockets.WebSocketMessageType.Close, result.MessageType);
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, result.CloseStatus);
+    }
+
+    [Fact]
     public async Task An_expired_data_plane_token_gets_401()
     {
         var cp = await _host.CreateControlPlaneAsync("expiring");

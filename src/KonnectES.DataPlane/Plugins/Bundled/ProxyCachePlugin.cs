@@ -68,12 +68,19 @@ internal sealed class ProxyCachePlugin : KongPlugin
         var cached = context.Stores.Fetch(key);
         if (cached is null)
         {
+            if (_cacheControl && cc.ContainsKey("only-if-cached"))
+            {
+                // RFC 9111 §5.2.1.7: the client wants a stored response or nothing.
+                context.Error(504, null);
+                return ValueTask.CompletedTask;
+            }
+
             context.Set(this, new State(key, "Miss"));
             return ValueTask.CompletedTask;
         }
 
         var age = context.Now - cached.StoredAt;
-        if (age > cached.Ttl || (_cacheControl && Seconds(cc, "max-age") is { } maxAge && age.TotalSeconds > maxAge))
+        if (IsStaleFor(cc, age, cached.Ttl))
         {
             context.Stores.Purge(key);
             context.Set(this, new State(key, "Refresh"));
@@ -89,6 +96,23 @@ internal sealed class ProxyCachePlugin : KongPlugin
 
         context.Respond(new PluginExit(cached.Status, cached.Body, null, [.. headers]));
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Whether a stored response is too old to serve: beyond <c>cache_ttl</c>, or with <c>cache_control</c>, beyond
+    /// what the client's <c>max-age</c>, <c>max-stale</c> and <c>min-fresh</c> accept.
+    /// </summary>
+    private bool IsStaleFor(Dictionary<string, string?> cc, TimeSpan age, TimeSpan ttl)
+    {
+        if (!_cacheControl)
+        {
+            return age > _cacheTtl;
+        }
+
+        var seconds = age.TotalSeconds;
+        return (Seconds(cc, "max-age") is { } maxAge && seconds > maxAge)
+            || (Seconds(cc, "max-stale") is { } maxStale && seconds - ttl.TotalSeconds > maxStale)
+            || (Seconds(cc, "min-fresh") is { } minFresh && ttl.TotalSeconds - seconds < minFresh);
     }
 
     public override bool NeedsResponseBody(PluginContext context) => context.Get<State>(this) is { Key: not null, Status: "Miss" or "Refresh" };

@@ -23,24 +23,36 @@ internal static class DataPlaneServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(proxy);
         ArgumentNullException.ThrowIfNull(sync);
         traffic ??= new TrafficOptions();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(proxy);
+        services.AddProxy(proxy);
         services.AddSingleton(traffic);
         services.AddSingleton(new DataPlaneClock(DateTimeOffset.UtcNow));
-        services.AddSingleton(sp => new PluginStores(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ProxyConfigurationHolder>();
         services.AddSingleton<ISnapshotApplier>(sp => sp.GetRequiredService<ProxyConfigurationHolder>());
-        services.AddSingleton<ProxyMetrics>();
-        services.AddSingleton<TrafficRecorder>();
         services.AddSingleton(_ => new TrafficBuffer(traffic.MaxBufferedRows));
-        services.AddHttpForwarder();
-        services.AddSingleton(_ => UpstreamClient.Create());
-        services.AddSingleton<ProxyHandler>();
         services.AddSyncClient(sync);
         services.AddHostedService(sp => new ActiveHealthChecker(
             () => sp.GetRequiredService<ProxyConfigurationHolder>().Current.Upstreams, sp.GetRequiredService<ILogger<ActiveHealthChecker>>()));
         services.AddHostedService(sp => new DnsRefresher(() => sp.GetRequiredService<ProxyConfigurationHolder>().Current.Upstreams));
         services.AddHostedService<TrafficReportingService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the proxy alone: the <see cref="ProxyConfigurationHolder"/> (fed by whoever applies snapshots), the
+    /// <see cref="ProxyHandler"/>, YARP's forwarder with the one upstream client, metrics and the traffic recorder.
+    /// </summary>
+    public static IServiceCollection AddProxy(this IServiceCollection services, ProxyOptions proxy)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(proxy);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(proxy);
+        services.AddSingleton(sp => new PluginStores(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ProxyConfigurationHolder>();
+        services.AddSingleton<ProxyMetrics>();
+        services.AddSingleton<TrafficRecorder>();
+        services.AddHttpForwarder();
+        services.AddSingleton(_ => UpstreamClient.Create());
+        services.AddSingleton<ProxyHandler>();
         return services;
     }
 }

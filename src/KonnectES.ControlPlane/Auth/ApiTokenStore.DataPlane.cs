@@ -13,7 +13,7 @@ public sealed partial class ApiTokenStore
         ALTER TABLE {_schema}.data_plane_tokens ADD COLUMN IF NOT EXISTS name text;
         ALTER TABLE {_schema}.data_plane_tokens ADD COLUMN IF NOT EXISTS expires_at timestamptz;
         ALTER TABLE {_schema}.data_plane_tokens ADD COLUMN IF NOT EXISTS last_used_at timestamptz;
-        UPDATE {_schema}.data_plane_tokens SET name = 'dp-' || left(id::text, 8) WHERE name IS NULL;
+        UPDATE {_schema}.data_plane_tokens SET name = 'dp-' || right(replace(id::text, '-', ''), 8) WHERE name IS NULL;
         CREATE UNIQUE INDEX IF NOT EXISTS data_plane_tokens_by_name ON {_schema}.data_plane_tokens (control_plane_id, name);
         """;
 
@@ -30,7 +30,7 @@ public sealed partial class ApiTokenStore
     {
         var token = TokenHashing.NewToken("kdp_");
         var id = Guid.CreateVersion7();
-        name = string.IsNullOrWhiteSpace(name) ? "dp-" + id.ToString("N")[..8] : name.Trim();
+        name = string.IsNullOrWhiteSpace(name) ? "dp-" + id.ToString("N")[^8..] : name.Trim(); // the random end of a UUIDv7
         await using var command = _store.DataSource.CreateCommand($"""
             INSERT INTO {_schema}.data_plane_tokens (id, control_plane_id, token_hash, created_at, created_by, name, expires_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (control_plane_id, name) DO NOTHING

@@ -32,9 +32,17 @@ public static partial class ClusterEndpoints
             throw new ClusterBadRequestException("the body is too large");
         }
 
+        // Read the whole body before answering, so a refusal never leaves unread bytes on the connection.
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+        if (body.Length > MaxReportBytes)
+        {
+            throw new ClusterBadRequestException("the body is too large");
+        }
+
         try
         {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            using var document = JsonDocument.Parse(body.ToArray());
             return document.RootElement.ValueKind == JsonValueKind.Object
                 ? document.RootElement.Clone()
                 : throw new ClusterBadRequestException("the body must be a JSON object");

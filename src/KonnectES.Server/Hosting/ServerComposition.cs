@@ -13,6 +13,9 @@ internal static class ServerComposition
 {
     private const string DefaultUrl = "http://127.0.0.1:8001";
 
+    /// <summary>The messaging tables' schema, next to the read models' <c>konnectes</c>.</summary>
+    private const string MessagingSchema = "konnectes_messaging";
+
     public static WebApplicationBuilder AddKonnectES(this WebApplicationBuilder builder, ServerRole role)
     {
         var portalUrls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
@@ -53,7 +56,9 @@ internal static class ServerComposition
         }
 
         services.AddEventStore(o => o.RegisterConfigEvents()).AddConfigReadModels().AddClusterEvents();
-        services.AddMessaging(_ => { }).AddClusterMessages();
+        var beforeMessaging = services.Count;
+        services.AddMessaging(o => o.Schema = MessagingSchema).AddClusterMessages();
+        ShutdownTolerantService.WrapFrom(services, beforeMessaging);
         services.AddOptions<MessagingOptions>()
             .Bind(builder.Configuration.GetSection("Messaging"))
             .Configure<EventStoreDatabase>((o, db) => o.ConnectionString ??= db.ConnectionString ?? messagingConnection);

@@ -62,7 +62,7 @@ public sealed class SpreadingChangesAcrossNodes(PostgresDatabase database) : ICl
             version = await dying.CreateServiceAsync(cp, "committed.internal");
         }
 
-        Assert.True(await database.ScalarAsync<long>("SELECT count(*) FROM kes_messaging.outbox") > 0);
+        Assert.True(await database.ScalarAsync<long>("SELECT count(*) FROM konnectes_messaging.outbox") > 0);
 
         // When another node starts on the same database
         await using var next = await ClusterHost.StartAsync(database);
@@ -73,6 +73,6 @@ public sealed class SpreadingChangesAcrossNodes(PostgresDatabase database) : ICl
         await next.Services.GetRequiredService<IMessageTracker>().WaitForOutboxDrainedAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(version, ready.Version);
-        Assert.Equal(0, await database.ScalarAsync<long>("SELECT count(*) FROM kes_messaging.outbox"));
+        Assert.Equal(0, await database.ScalarAsync<long>("SELECT count(*) FROM konnectes_messaging.outbox"));
     }
 }

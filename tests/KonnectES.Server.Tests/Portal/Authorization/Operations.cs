@@ -32,6 +32,19 @@ internal static partial class Operations
         yield return new Operation("createDataPlaneToken", Need.Administer,
             "mutation($cp: ID!) { createDataPlaneToken(controlPlaneId: $cp) { token errors { code message } } }", (_, _) => Task.CompletedTask)
         { PayloadField = "createDataPlaneToken" };
+        yield return new Operation("revokeDataPlaneToken", Need.Administer,
+            "mutation($cp: ID!, $n: String!) { revokeDataPlaneToken(input: {controlPlaneId: $cp, name: $n}) { revoked errors { code message } } }",
+            async (p, c) =>
+            {
+                c.Variables["n"] = $"dp-victim-{p.Unique()}";
+                await p.Admin.DataAsync("mutation($cp: ID!, $n: String!) { createDataPlaneToken(controlPlaneId: $cp, name: $n) { token } }", new { cp = c.Plane, n = c.Variables["n"] });
+            })
+        {
+            PayloadField = "revokeDataPlaneToken",
+            Effect = async (p, c, allowed) => Assert.Equal(allowed, (await p.Admin.DataAsync("query($cp: ID!) { controlPlane(id: $cp) { dataPlaneTokens { name revokedAt } } }", new { cp = c.Plane }))
+                .GetProperty("controlPlane").GetProperty("dataPlaneTokens").EnumerateArray()
+                .Single(t => t.GetProperty("name").GetString() == (string)c.Variables["n"]!).GetProperty("revokedAt").ValueKind != JsonValueKind.Null),
+        };
     }
 
     private static IEnumerable<Operation> ControlPlanesAndTokens()

@@ -20,7 +20,20 @@ internal static class ServerComposition
     {
         var portalUrls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
         var cluster = ClusterListener.From(builder.Configuration, role);
-        builder.WebHost.UseUrls([.. (string.IsNullOrEmpty(portalUrls) ? DefaultUrl : portalUrls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), cluster.Url]);
+        string[] urls = [.. (string.IsNullOrEmpty(portalUrls) ? DefaultUrl : portalUrls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), cluster.Url];
+        if (role == ServerRole.AllInOne && !builder.Configuration.GetValue("KONNECTES_EMBEDDED_DATA_PLANE", true))
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+        else if (role == ServerRole.AllInOne)
+        {
+            var proxy = builder.AddEmbeddedDataPlane(cluster);
+            builder.WebHost.UseUrls([.. urls, proxy.ProxyUrl, proxy.StatusUrl]);
+        }
+        else
+        {
+            builder.WebHost.UseUrls(urls);
+        }
 
         var services = builder.Services;
         services.AddSingleton(new RunningRole(role));
@@ -54,8 +67,20 @@ internal static class ServerComposition
         services.AddControlPlane(o =>
         {
             o.AdminToken = builder.Configuration["KONNECTES_ADMIN_TOKEN"];
-            o.DefaultControlPlane = role == ServerRole.AllInOne ? "default" : null;
+            o.DefaultControlPlane = role == ServerRole.AllInOne ? "default" : NonEmpty(builder.Configuration["KONNECTES_DEFAULT_CONTROL_PLANE"]);
         });
+        if (role == ServerRole.ControlPlane && NonEmpty(builder.Configuration["KONNECTES_DP_TOKEN"]) is { } token)
+        {
+            // docker-compose gives the same value to control planes and data planes.
+            var controlPlane = NonEmpty(builder.Configuration["KONNECTES_DEFAULT_CONTROL_PLANE"]) ?? "default";
+            services.AddSingleton(new DataPlaneTokenSetting(token, DataPlaneComposition.EnvironmentTokenName, controlPlane));
+        }
+
+        if (services.Any(s => s.ServiceType == typeof(DataPlaneTokenSetting)))
+        {
+            services.AddHostedService<DataPlaneTokenRegistration>();
+        }
+
         services.AddOptions<EventStoreOptions>().Configure<EventStoreDatabase>((o, db) => o.ConnectionString ??= db.ConnectionString);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.WriteIndented = false);
         return builder;
@@ -63,6 +88,11 @@ internal static class ServerComposition
 
     public static WebApplication MapKonnectES(this WebApplication app)
     {
+        if (app.Services.GetService<KonnectES.DataPlane.Proxy.ProxyHandler>() is not null)
+        {
+            app.UseDataPlane(); // 8000 and 8100 first: the proxy port never reaches the portal
+        }
+
         var cluster = app.Services.GetRequiredService<ClusterListener>();
         app.Use((http, next) =>
         {
@@ -82,4 +112,6 @@ internal static class ServerComposition
         app.MapCluster(); // 8005: data planes (8000 proxy and 8100 status come with the data plane)
         return app;
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

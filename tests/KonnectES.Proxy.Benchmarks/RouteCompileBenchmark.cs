@@ -23,10 +23,7 @@ internal static class RouteCompileBenchmark
         var domainMs = watch.Elapsed.TotalMilliseconds;
 
         // RouteTable is internal to the data plane; the harness reaches its public static Compile by name.
-        var routeTable = typeof(RouteCompileBenchmark).Assembly.GetReferencedAssemblies()
-            .Select(Assembly.Load)
-            .Single(a => a.GetName().Name == "KonnectES.DataPlane")
-            .GetType("KonnectES.DataPlane.Routing.RouteTable", throwOnError: true)!;
+        var routeTable = Assembly.Load(new AssemblyName("KonnectES.DataPlane")).GetType("KonnectES.DataPlane.Routing.RouteTable", throwOnError: true)!;
         var compile = routeTable.GetMethod("Compile", [typeof(JsonDocument)])!.CreateDelegate<Func<JsonDocument, object>>();
         var count = routeTable.GetProperty("Count")!;
         var errors = routeTable.GetProperty("Errors")!;

@@ -6,15 +6,31 @@ if (!ServerRoleParser.TryParse(args, out var role, out var rest))
     return 2;
 }
 
+var builder = WebApplication.CreateBuilder(rest);
 if (role == ServerRole.DataPlane)
 {
-    Console.Error.WriteLine("The data-plane role is not available yet: run without a role (all-in-one) or with 'control-plane'.");
-    return 3;
+    if (DataPlaneComposition.Validate(builder.Configuration) is { Count: > 0 } problems)
+    {
+        Console.Error.WriteLine("The data plane cannot start: " + string.Join(" ", problems));
+        return 2;
+    }
+
+    builder.AddDataPlaneRole();
+}
+else
+{
+    builder.AddKonnectES(role);
 }
 
-var builder = WebApplication.CreateBuilder(rest);
-builder.AddKonnectES(role);
 var app = builder.Build();
-app.MapKonnectES();
+if (role == ServerRole.DataPlane)
+{
+    app.UseDataPlane();
+}
+else
+{
+    app.MapKonnectES();
+}
+
 await app.RunAsync();
 return 0;

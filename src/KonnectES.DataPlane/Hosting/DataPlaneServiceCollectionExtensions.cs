@@ -1,0 +1,46 @@
+using KonnectES.DataPlane.Balancing;
+using KonnectES.DataPlane.Hosting;
+using KonnectES.DataPlane.Observability;
+using KonnectES.DataPlane.Plugins;
+using KonnectES.DataPlane.Proxy;
+using KonnectES.DataPlane.Sync;
+using KonnectES.DataPlane.Traffic;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers a whole data plane: the sync client, the proxy, the health checks, metrics and traffic reports.</summary>
+internal static class DataPlaneServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the data plane's services. The host maps the listeners with <c>UseDataPlane</c> and listens on
+    /// <see cref="ProxyOptions.ProxyUrl"/> and <see cref="ProxyOptions.StatusUrl"/>.
+    /// </summary>
+    public static IServiceCollection AddDataPlane(this IServiceCollection services, ProxyOptions proxy, Action<SyncClientOptions> sync, TrafficOptions? traffic = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(proxy);
+        ArgumentNullException.ThrowIfNull(sync);
+        traffic ??= new TrafficOptions();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(proxy);
+        services.AddSingleton(traffic);
+        services.AddSingleton(new DataPlaneClock(DateTimeOffset.UtcNow));
+        services.AddSingleton(sp => new PluginStores(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ProxyConfigurationHolder>();
+        services.AddSingleton<ISnapshotApplier>(sp => sp.GetRequiredService<ProxyConfigurationHolder>());
+        services.AddSingleton<ProxyMetrics>();
+        services.AddSingleton<TrafficRecorder>();
+        services.AddSingleton(_ => new TrafficBuffer(traffic.MaxBufferedRows));
+        services.AddHttpForwarder();
+        services.AddSingleton(_ => UpstreamClient.Create());
+        services.AddSingleton<ProxyHandler>();
+        services.AddSyncClient(sync);
+        services.AddHostedService(sp => new ActiveHealthChecker(
+            () => sp.GetRequiredService<ProxyConfigurationHolder>().Current.Upstreams, sp.GetRequiredService<ILogger<ActiveHealthChecker>>()));
+        services.AddHostedService(sp => new DnsRefresher(() => sp.GetRequiredService<ProxyConfigurationHolder>().Current.Upstreams));
+        services.AddHostedService<TrafficReportingService>();
+        return services;
+    }
+}

@@ -1,0 +1,250 @@
+using System.Net;
+using System.Text.Json;
+using KonnectES.Domain;
+
+namespace KonnectES.DataPlane.Sync;
+
+/// <summary>The sync loop: pull (delta, else full), check the snapshot hash, apply or NACK, keep on disk.</summary>
+internal sealed partial class SyncClient
+{
+    private async Task LoadCacheAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await _cache.LoadAsync(cancellationToken) is not { } cached)
+            {
+                return;
+            }
+
+            var result = await _applier.ApplyAsync(cached.ToAppliedSnapshot(), cancellationToken);
+            if (!result.IsSuccess)
+            {
+                SyncLog.CacheRefused(_logger, cached.Version, result.Errors[0]);
+                return;
+            }
+
+            Counters.SnapshotApplied();
+            Update(() => _held = cached);
+            SyncLog.CacheLoaded(_logger, cached.Version, cached.SnapshotHash);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            SyncLog.CacheIgnored(_logger, _cache.Path, Describe(e));
+        }
+    }
+
+    private async Task SyncLoopAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await _wake.Reader.ReadAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (Interlocked.Exchange(ref _pending, null) is not { } notification)
+            {
+                continue;
+            }
+
+            try
+            {
+                await SyncAsync(notification, cancellationToken);
+                _pullBackoff.Reset();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Retry this head unless a newer one arrived meanwhile.
+                Interlocked.CompareExchange(ref _pending, notification, null);
+                var delay = _pullBackoff.Next();
+                Update(() => _lastError = Describe(e));
+                SyncLog.PullFailed(_logger, notification.Version, delay, Describe(e));
+                if (!await DelayAsync(delay, cancellationToken))
+                {
+                    return;
+                }
+
+                _wake.Writer.TryWrite(true);
+            }
+        }
+    }
+
+    private async Task SyncAsync(SnapshotNotification notification, CancellationToken cancellationToken)
+    {
+        var held = Held;
+        if (held is not null && held.SnapshotHash == notification.SnapshotHash)
+        {
+            // Nothing shipped changed (e.g. a disabled plugin was edited): the same entities under the new version.
+            Adopt(held, notification.Version, notification.ConfigHash);
+            return;
+        }
+
+        if (_refused.Contains(notification.SnapshotHash))
+        {
+            // Never download a snapshot the proxy refused again; the next change will be pulled as usual.
+            Update(() => _refusedHead = true);
+            HeartbeatSoon();
+            return;
+        }
+
+        Update(() => _syncing = true);
+        try
+        {
+            var (next, kind) = await PullAsync(held, cancellationToken);
+            if (next is null || (held is not null && next.SnapshotHash == held.SnapshotHash))
+            {
+                Adopt(held!, next?.Version ?? notification.Version, next?.ConfigHash ?? notification.ConfigHash);
+                return;
+            }
+
+            if (_refused.Contains(next.SnapshotHash))
+            {
+                Update(() => _refusedHead = true);
+                HeartbeatSoon();
+                return;
+            }
+
+            await ApplyAsync(next, kind, cancellationToken);
+        }
+        finally
+        {
+            Update(() => _syncing = false);
+        }
+    }
+
+    // A null state means "what you hold is current" (304).
+    private async Task<(SnapshotState? Next, string Kind)> PullAsync(SnapshotState? held, CancellationToken cancellationToken)
+    {
+        if (held is not null)
+        {
+            try
+            {
+                var pull = await _api.PullDeltaAsync(held.Version, held.SnapshotHash, cancellationToken);
+                Contacted();
+                if (pull.NotModified)
+                {
+                    return (pull.Version is { } v && pull.ConfigHash is { } c ? held.WithVersion(v, c) : null, "delta");
+                }
+
+                Counters.DeltaPulled(pull.Body!.Length);
+                var delta = SnapshotDelta.Parse(pull.Body);
+                if (delta.FromVersion != held.Version)
+                {
+                    SyncLog.DeltaUnavailable(_logger, held.Version, $"the node sent a delta from version {delta.FromVersion}");
+                }
+                else
+                {
+                    var next = held.Apply(delta);
+                    var expected = delta.SnapshotHash ?? pull.SnapshotHash;
+                    if (expected == next.SnapshotHash)
+                    {
+                        return (next, "delta");
+                    }
+
+                    SyncLog.DeltaMismatch(_logger, delta.Version, next.SnapshotHash, expected);
+                }
+            }
+            catch (ClusterRequestException e) when (e.StatusCode == HttpStatusCode.Conflict)
+            {
+                SyncLog.DeltaUnavailable(_logger, held.Version, e.Message);
+            }
+        }
+
+        var full = await _api.PullFullAsync(held?.SnapshotHash, cancellationToken);
+        Contacted();
+        if (full.NotModified)
+        {
+            return (held is not null && full.Version is { } fv && full.ConfigHash is { } fc ? held.WithVersion(fv, fc) : null, "full snapshot");
+        }
+
+        Counters.FullPulled(full.Body!.Length);
+        var document = JsonSerializer.Deserialize<JsonElement>(full.Body);
+        var state = SnapshotState.FromDocument(document);
+        ConfigHash? announced = SnapshotHeader.TryReadHash(document.GetProperty(SnapshotHeader.Member), "snapshot_hash", out var h) ? h : full.SnapshotHash;
+        if (announced != state.SnapshotHash)
+        {
+            throw new InvalidDataException(
+                $"The full snapshot of version {state.Version} hashes to {state.SnapshotHash}, not to the announced {announced?.ToString() ?? "(none)"}.");
+        }
+
+        return (state, "full snapshot");
+    }
+
+    private async Task ApplyAsync(SnapshotState next, string kind, CancellationToken cancellationToken)
+    {
+        SnapshotApplyResult result;
+        try
+        {
+            result = await _applier.ApplyAsync(next.ToAppliedSnapshot(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            result = SnapshotApplyResult.Refused(Describe(e));
+        }
+
+        if (result.IsSuccess)
+        {
+            Counters.SnapshotApplied();
+            Update(() =>
+            {
+                _held = next;
+                _refusedHead = false;
+                _lastError = null;
+                _errors = [];
+            });
+            SyncLog.Applied(_logger, next.Version, next.SnapshotHash, kind);
+            HeartbeatSoon();
+            KeepOnDisk(next);
+            return;
+        }
+
+        _refused.Add(next.SnapshotHash);
+        Update(() =>
+        {
+            _refusedHead = true;
+            _lastError = result.Errors[0];
+            _errors = result.Errors;
+        });
+        SyncLog.Refused(_logger, next.Version, next.SnapshotHash, result.Errors[0]);
+        try
+        {
+            await _api.PostNackAsync(
+                new NackReport(NodeId, next.Version, next.ConfigHash.ToString(), next.SnapshotHash.ToString(), result.Errors[0], [.. result.Errors.Skip(1)]),
+                cancellationToken);
+            Counters.Nacked();
+            Contacted();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The heartbeat carries the errors too; the node learns of the refusal either way.
+            SyncLog.NackFailed(_logger, next.Version, Describe(e));
+        }
+
+        HeartbeatSoon();
+    }
+
+    private void Adopt(SnapshotState held, long version, ConfigHash configHash)
+    {
+        var changed = held.Version != version || held.ConfigHash != configHash;
+        var adopted = changed ? held.WithVersion(version, configHash) : held;
+        Update(() =>
+        {
+            _held = adopted;
+            _refusedHead = false;
+            _errors = [];
+        });
+        HeartbeatSoon();
+        if (changed)
+        {
+            KeepOnDisk(adopted);
+        }
+    }
+}

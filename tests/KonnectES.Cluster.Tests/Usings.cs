@@ -1,0 +1,2 @@
+global using KonnectES.Testing;
+global using Xunit;

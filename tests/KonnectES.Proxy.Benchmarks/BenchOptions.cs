@@ -11,7 +11,9 @@ internal sealed record BenchOptions
 
     public int DurationSeconds { get; init; } = 20;
 
-    public int WarmupSeconds { get; init; } = 5;
+    public int WarmupSeconds { get; init; } = 10;
+
+    public int SwapSeconds { get; init; } = 90;
 
     public int Rounds { get; init; } = 1;
 
@@ -42,6 +44,7 @@ internal sealed record BenchOptions
                 "--duration" => options with { DurationSeconds = Next() },
                 "--warmup" => options with { WarmupSeconds = Next() },
                 "--rounds" => options with { Rounds = Next() },
+                "--swap-seconds" => options with { SwapSeconds = Next() },
                 "--swap-routes" => options with { SwapRoutes = Next() },
                 "--compile-runs" => options with { CompileRuns = Next() },
                 "--no-install" => options with { Install = false },

@@ -14,8 +14,9 @@ internal static class ConfigSwap
     public static async Task<Result> RunAsync(BenchOptions options, DataPlaneServer dataPlane, CancellationToken cancellationToken)
     {
         var yaml = ConfigYaml.Bench(Ports.Upstream, options.SwapRoutes);
-        var seconds = Math.Max(options.DurationSeconds, 30);
+        var seconds = options.SwapSeconds;
         Console.WriteLine($"# config swap: wrk {seconds}s against {dataPlane.PlainUrl}; after 5 s, importConfig of {options.SwapRoutes:N0} more routes");
+        var wrkWatch = Stopwatch.StartNew();
         var wrk = Wrk.RunAsync(options, dataPlane.PlainUrl, [], seconds, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
 
@@ -35,6 +36,11 @@ internal static class ConfigSwap
             }
 
             await Task.Delay(5, cancellationToken);
+        }
+
+        if (double.IsNaN(applied) || wrkWatch.Elapsed > TimeSpan.FromSeconds(seconds - 1))
+        {
+            Console.WriteLine($"# WARNING: the swap was not over before wrk stopped ({seconds}s): raise --swap-seconds");
         }
 
         var result = await wrk;

@@ -12,8 +12,11 @@ internal sealed class DataPlaneServer : IAsyncDisposable
 {
     private const string AdminToken = "kes_proxy_bench_admin_token";
 
-    private DataPlaneServer(ChildProcess process, PortalClient portal, string controlPlaneId)
+    private readonly string _dataDirectory;
+
+    private DataPlaneServer(ChildProcess process, PortalClient portal, string controlPlaneId, string dataDirectory)
     {
+        _dataDirectory = dataDirectory;
         Process = process;
         Portal = portal;
         ControlPlaneId = controlPlaneId;
@@ -36,10 +39,11 @@ internal sealed class DataPlaneServer : IAsyncDisposable
     {
         var server = await BuildAsync(cancellationToken);
         var log = Path.Combine(runDirectory, "konnectes-server.log");
+        var dataDirectory = Path.Combine(runDirectory, "konnectes");
         var process = ChildProcess.Start("konnectes-server", "dotnet", [server], log, new Dictionary<string, string>
         {
             ["KONNECTES_ADMIN_TOKEN"] = AdminToken,
-            ["KONNECTES_DATA_DIR"] = Path.Combine(runDirectory, "konnectes"),
+            ["KONNECTES_DATA_DIR"] = dataDirectory,
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -51,7 +55,7 @@ internal sealed class DataPlaneServer : IAsyncDisposable
             var controlPlaneId = await portal.DefaultControlPlaneIdAsync(cancellationToken);
             var version = await portal.ImportAsync(controlPlaneId, ConfigYaml.Bench(Ports.Upstream), "proxy benchmark", cancellationToken);
             Console.WriteLine($"# data plane configured through the portal: version {version}");
-            var dataPlane = new DataPlaneServer(process, portal, controlPlaneId);
+            var dataPlane = new DataPlaneServer(process, portal, controlPlaneId, dataDirectory);
             await Http.WaitForBodyAsync(dataPlane.PlainUrl, [], TimeSpan.FromSeconds(60), cancellationToken);
             await Http.WaitForBodyAsync(dataPlane.AuthUrl, [$"apikey: {ConfigYaml.ApiKey}"], TimeSpan.FromSeconds(60), cancellationToken);
             return dataPlane;
@@ -61,6 +65,7 @@ internal sealed class DataPlaneServer : IAsyncDisposable
             Console.WriteLine($"# data plane NOT measured: {e.Message}");
             Console.WriteLine($"# last lines of {log}:");
             process.Dispose();
+            await StopPostgresAsync(dataDirectory);
             foreach (var line in File.ReadLines(log).TakeLast(10))
             {
                 Console.WriteLine($"#   {line}");
@@ -75,13 +80,37 @@ internal sealed class DataPlaneServer : IAsyncDisposable
     {
         var body = await Http.Client.GetStringAsync(StatusUrl, cancellationToken);
         using var document = JsonDocument.Parse(body);
-        return (FindVersion(document.RootElement), body);
+
+        // The applied configuration's version (configuration.version); a version anywhere else is a fallback.
+        var root = document.RootElement;
+        var applied = root.TryGetProperty("configuration", out var configuration) ? FindVersion(configuration) : null;
+        return (applied ?? FindVersion(root), body);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Process.Dispose();
-        return ValueTask.CompletedTask;
+        await StopPostgresAsync(_dataDirectory);
+    }
+
+    /// <summary>
+    /// The server stops its private PostgreSQL on SIGTERM; should one outlive it (the server killed after its grace
+    /// period), it gets SIGINT, PostgreSQL's fast shutdown.
+    /// </summary>
+    private static async Task StopPostgresAsync(string dataDirectory)
+    {
+        var pidFile = Path.Combine(dataDirectory, "pg", "postmaster.pid");
+        for (var i = 0; i < 50 && File.Exists(pidFile); i++)
+        {
+            await Task.Delay(200);
+        }
+
+        if (File.Exists(pidFile) && File.ReadLines(pidFile).FirstOrDefault() is { } pid)
+        {
+            Console.WriteLine($"# stopping the private PostgreSQL left running (pid {pid})");
+            using var stop = System.Diagnostics.Process.Start(new ProcessStartInfo("kill", $"-INT {pid.Trim()}") { UseShellExecute = false });
+            await stop!.WaitForExitAsync();
+        }
     }
 
     private static long? FindVersion(JsonElement element)

@@ -44,6 +44,10 @@ internal sealed class DataPlaneServer : IAsyncDisposable
         {
             ["KONNECTES_ADMIN_TOKEN"] = AdminToken,
             ["KONNECTES_DATA_DIR"] = dataDirectory,
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Ports.Portal}",
+            ["KONNECTES_CLUSTER_LISTEN"] = $"http://127.0.0.1:{Ports.Cluster}",
+            ["KONNECTES_PROXY_LISTEN"] = $"http://127.0.0.1:{Ports.DataPlaneProxy}",
+            ["KONNECTES_STATUS_LISTEN"] = $"http://127.0.0.1:{Ports.DataPlaneStatus}",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",

@@ -13,10 +13,11 @@ namespace KonnectES.Projections.ConfigSnapshot;
 /// <param name="FromVersion">The version the data plane has.</param>
 /// <param name="ToVersion">The current version.</param>
 /// <param name="Hash">The config hash at <paramref name="ToVersion"/>.</param>
+/// <param name="SnapshotHash">The <see cref="SnapshotContentHash"/> of the snapshot at <paramref name="ToVersion"/>: applying the delta must give it.</param>
 /// <param name="Upserts">Entities created or changed (ordered by section, then id).</param>
 /// <param name="Deletes">Entities to remove (<see cref="SnapshotEntry.Json"/> is null).</param>
 public sealed record ConfigDelta(
-    Guid ControlPlaneId, long FromVersion, long ToVersion, ConfigHash Hash, IReadOnlyList<SnapshotEntry> Upserts, IReadOnlyList<SnapshotEntry> Deletes)
+    Guid ControlPlaneId, long FromVersion, long ToVersion, ConfigHash Hash, ConfigHash SnapshotHash, IReadOnlyList<SnapshotEntry> Upserts, IReadOnlyList<SnapshotEntry> Deletes)
 {
     /// <summary>True when nothing changed.</summary>
     public bool IsEmpty => Upserts.Count == 0 && Deletes.Count == 0;
@@ -61,11 +62,11 @@ public sealed record ConfigDelta(
             doc[name] = new JsonArray([.. entities.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value)]);
         }
 
-        doc["_konnectes"] = new JsonObject { ["version"] = ToVersion, ["config_hash"] = Hash.ToString() };
+        doc["_konnectes"] = new JsonObject { ["version"] = ToVersion, ["config_hash"] = Hash.ToString(), ["snapshot_hash"] = SnapshotHash.ToString() };
         return doc;
     }
 
-    /// <summary>The delta as JSON: <c>{_konnectes: {from_version, version, config_hash}, upserts: {section: [...]}, deletes: {section: [ids]}}</c>.</summary>
+    /// <summary>The delta as JSON: <c>{_konnectes: {from_version, version, config_hash, snapshot_hash}, upserts: {section: [...]}, deletes: {section: [ids]}}</c>.</summary>
     public string ToJson()
     {
         using var buffer = new MemoryStream();
@@ -76,6 +77,7 @@ public sealed record ConfigDelta(
             writer.WriteNumber("from_version", FromVersion);
             writer.WriteNumber("version", ToVersion);
             writer.WriteString("config_hash", Hash.ToString());
+            writer.WriteString("snapshot_hash", SnapshotHash.ToString());
             writer.WriteEndObject();
             writer.WriteStartObject("upserts");
             foreach (var group in Upserts.GroupBy(u => u.Section))

@@ -9,7 +9,9 @@ namespace KonnectES.Projections.ConfigSnapshot;
 /// Inline, incremental projection of the data-plane snapshot: per control plane one row per entity, stamped with the
 /// version that last changed it (deletions leave a tombstone, <c>deleted_at_version</c>), holding the entity's Kong
 /// declarative JSON; and one head row with the version and the config hash, kept in O(changed entities) with the
-/// domain's commutative hash (<c>hash + Σ new − Σ old</c>, computed by SQL from the rows' stored hashes).
+/// domain's commutative hash (<c>hash + Σ new − Σ old</c>, computed by SQL from the rows' stored hashes). The head also
+/// keeps the <see cref="SnapshotContentHash"/> of what is shipped (<c>snapshot_hash</c>: the sum of the shipped rows'
+/// <c>content_hash</c>), maintained the same way over the rows a change can touch.
 /// <para>
 /// Disabled services drop their routes and plugins from what data planes receive (Kong, reference §2.1): the rows stay
 /// (the hash covers the whole configuration, as the domain's does) but carry <c>shipped = false</c>. The projection
@@ -79,7 +81,9 @@ public sealed partial class ConfigSnapshotProjection(IOptions<ReadModelOptions> 
         var newHashes = upserts.Aggregate(BigInteger.Zero, (sum, c) => sum + SnapshotHash.ToNumber(c.Hash!.Value));
 
         // First the head (it reads the old hashes of the changed rows), then the rows themselves.
-        context.AddCommand(HeadSql, cp, rows.Version, newHashes, rows.Changes.Keys.ToArray(), rows.At, false);
+        var ids = rows.Changes.Keys.ToArray();
+        context.AddCommand(HeadSql, cp, rows.Version, newHashes, ids, rows.At, false);
+        context.AddCommand(SnapshotHashSql, cp, ids, -1);
         if (deletes.Count > 0)
         {
             context.AddCommand(TombstoneSql, cp, deletes.Select(d => d.Entity.Id).ToArray(), deletes.Select(d => d.Version).ToArray());
@@ -87,16 +91,19 @@ public sealed partial class ConfigSnapshotProjection(IOptions<ReadModelOptions> 
 
         if (upserts.Count > 0)
         {
+            var sections = upserts.Select(u => SnapshotDocument.SectionOf(u.Entity)).ToArray();
+            var documents = upserts.Select(u => SnapshotDocument.Entity(u.Entity).ToJsonString()).ToArray();
             context.AddCommand(
                 UpsertSql, cp, upserts.Select(u => u.Entity.Id).ToArray(),
                 upserts.Select(u => u.Entity.EntityType.ToString()).ToArray(),
-                upserts.Select(u => SnapshotDocument.SectionOf(u.Entity)).ToArray(),
-                upserts.Select(u => SnapshotDocument.Entity(u.Entity).ToJsonString()).ToArray(),
+                sections,
+                documents,
                 upserts.Select(u => SnapshotHash.ToNumber(u.Hash!.Value)).ToArray(),
                 upserts.Select(u => u.Entity switch { Service s => s.Enabled, Plugin p => p.Enabled, _ => true }).ToArray(),
                 upserts.Select(u => u.Entity switch { Route r => r.ServiceId, Plugin p => p.ServiceId, _ => null }).ToArray(),
                 upserts.Select(u => u.Entity is Plugin p ? p.RouteId : null).ToArray(),
-                upserts.Select(u => u.Version).ToArray());
+                upserts.Select(u => u.Version).ToArray(),
+                sections.Select((section, i) => SnapshotHash.ToNumber(SnapshotContentHash.OfEntity(section, documents[i]))).ToArray());
         }
 
         var reship = rows.Changes.Values
@@ -106,6 +113,8 @@ public sealed partial class ConfigSnapshotProjection(IOptions<ReadModelOptions> 
         {
             context.AddCommand(ReshipSql, cp, reship, rows.Version);
         }
+
+        context.AddCommand(SnapshotHashSql, cp, ids, 1);
     }
 
     private sealed class Pending

@@ -44,8 +44,8 @@ public sealed class ConfigSnapshotReader(IEventStore store, IOptions<ReadModelOp
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var (version, hash, at) = head.Value;
-        return new ConfigSnapshot(controlPlaneId, version, hash, at, Write(version, hash, sections));
+        var (version, hash, snapshotHash, at) = head.Value;
+        return new ConfigSnapshot(controlPlaneId, version, hash, snapshotHash, at, Write(version, hash, snapshotHash, sections));
     }
 
     /// <summary>
@@ -81,30 +81,33 @@ public sealed class ConfigSnapshotReader(IEventStore store, IOptions<ReadModelOp
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var (version, hash, _) = head.Value;
-        return new ConfigDelta(controlPlaneId, Math.Min(sinceVersion, version), version, hash, upserts, deletes);
+        var (version, hash, snapshotHash, _) = head.Value;
+        return new ConfigDelta(controlPlaneId, Math.Min(sinceVersion, version), version, hash, snapshotHash, upserts, deletes);
     }
 
-    /// <summary>The projected version and config hash, or null when the control plane has no configuration stream.</summary>
-    public async Task<(long Version, ConfigHash Hash)?> GetHeadAsync(Guid controlPlaneId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The projected version, config hash and snapshot hash, or null when the control plane has no configuration stream.
+    /// </summary>
+    public async Task<(long Version, ConfigHash Hash, ConfigHash SnapshotHash)?> GetHeadAsync(Guid controlPlaneId, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
-        return await ReadHeadAsync(connection, controlPlaneId, cancellationToken) is { } head ? (head.Version, head.Hash) : null;
+        return await ReadHeadAsync(connection, controlPlaneId, cancellationToken) is { } head ? (head.Version, head.Hash, head.SnapshotHash) : null;
     }
 
-    private async Task<(long Version, ConfigHash Hash, DateTimeOffset At)?> ReadHeadAsync(
+    private async Task<(long Version, ConfigHash Hash, ConfigHash SnapshotHash, DateTimeOffset At)?> ReadHeadAsync(
         NpgsqlConnection connection, Guid controlPlaneId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT version, hash, updated_at FROM {_schema}.config_snapshot_heads WHERE control_plane_id = $1", connection);
+            $"SELECT version, hash, snapshot_hash, updated_at FROM {_schema}.config_snapshot_heads WHERE control_plane_id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = controlPlaneId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? (reader.GetInt64(0), SnapshotHash.FromNumber(reader.GetFieldValue<BigInteger>(1)), reader.GetFieldValue<DateTimeOffset>(2))
+            ? (reader.GetInt64(0), SnapshotHash.FromNumber(reader.GetFieldValue<BigInteger>(1)),
+                SnapshotHash.FromNumber(reader.GetFieldValue<BigInteger>(2)), reader.GetFieldValue<DateTimeOffset>(3))
             : null;
     }
 
-    private static string Write(long version, ConfigHash hash, Dictionary<string, List<string>> sections)
+    private static string Write(long version, ConfigHash hash, ConfigHash snapshotHash, Dictionary<string, List<string>> sections)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -115,6 +118,7 @@ public sealed class ConfigSnapshotReader(IEventStore store, IOptions<ReadModelOp
             writer.WriteStartObject("_konnectes");
             writer.WriteNumber("version", version);
             writer.WriteString("config_hash", hash.ToString());
+            writer.WriteString("snapshot_hash", snapshotHash.ToString());
             writer.WriteEndObject();
             foreach (var (section, rows) in sections)
             {

@@ -77,6 +77,8 @@ public static class ReadModelSchema
             CREATE OR REPLACE FUNCTION {s}.snapshot_service_enabled(cp uuid, service uuid) RETURNS boolean LANGUAGE sql STABLE
                 AS $$ SELECT service IS NULL OR coalesce((SELECT e.enabled FROM {s}.config_snapshot_entities e
                     WHERE e.control_plane_id = cp AND e.id = service AND e.deleted_at_version IS NULL), true) $$;
+            ALTER TABLE {s}.config_snapshot_entities ADD COLUMN IF NOT EXISTS content_hash numeric NOT NULL DEFAULT 0;
+            ALTER TABLE {s}.config_snapshot_heads ADD COLUMN IF NOT EXISTS snapshot_hash numeric NOT NULL DEFAULT 0;
 
             CREATE TABLE IF NOT EXISTS {s}.audit_log (
                 control_plane_id uuid NOT NULL, version bigint NOT NULL, event_id uuid NOT NULL, event_type text NOT NULL,

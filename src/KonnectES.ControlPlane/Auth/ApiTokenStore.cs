@@ -10,7 +10,7 @@ namespace KonnectES.ControlPlane.Auth;
 /// API tokens and data-plane tokens in plain tables next to the read models. Only the SHA-256 of a token is stored;
 /// the token itself is returned once, when it is created.
 /// </summary>
-public sealed class ApiTokenStore
+public sealed partial class ApiTokenStore
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -41,6 +41,7 @@ public sealed class ApiTokenStore
             CREATE TABLE IF NOT EXISTS {_schema}.data_plane_tokens (
                 id uuid PRIMARY KEY, control_plane_id uuid NOT NULL, token_hash text NOT NULL UNIQUE,
                 revoked_at timestamptz, created_at timestamptz NOT NULL, created_by text NOT NULL);
+            {DataPlaneTokenColumns}
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -105,29 +106,5 @@ public sealed class ApiTokenStore
         command.Parameters.Add(new NpgsqlParameter { Value = name });
         command.Parameters.Add(new NpgsqlParameter { Value = _time.GetUtcNow() });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    /// <summary>Stores a new data-plane token of a control plane and returns it (shown once).</summary>
-    public async Task<string> CreateDataPlaneTokenAsync(Guid controlPlaneId, string createdBy, CancellationToken cancellationToken)
-    {
-        var token = TokenHashing.NewToken("kdp_");
-        await using var command = _store.DataSource.CreateCommand(
-            $"INSERT INTO {_schema}.data_plane_tokens (id, control_plane_id, token_hash, created_at, created_by) VALUES ($1, $2, $3, $4, $5)");
-        command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
-        command.Parameters.Add(new NpgsqlParameter { Value = controlPlaneId });
-        command.Parameters.Add(new NpgsqlParameter { Value = TokenHashing.Hash(token) });
-        command.Parameters.Add(new NpgsqlParameter { Value = _time.GetUtcNow() });
-        command.Parameters.Add(new NpgsqlParameter { Value = createdBy });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return token;
-    }
-
-    /// <summary>The control plane a data-plane token belongs to, or null (for the cluster port).</summary>
-    public async Task<Guid?> AuthenticateDataPlaneAsync(string token, CancellationToken cancellationToken)
-    {
-        await using var command = _store.DataSource.CreateCommand(
-            $"SELECT control_plane_id FROM {_schema}.data_plane_tokens WHERE token_hash = $1 AND revoked_at IS NULL");
-        command.Parameters.Add(new NpgsqlParameter { Value = TokenHashing.Hash(token) });
-        return await command.ExecuteScalarAsync(cancellationToken) as Guid?;
     }
 }

@@ -38,11 +38,6 @@ public static partial class PortalSchema
         One(builder, "consumer", EntityType.Consumer, "username");
         One(builder, "upstream", EntityType.Upstream, "name");
         builder
-            .Resolve("ControlPlane", "dataPlanes", c =>
-            {
-                CallerReading(c, ParentControlPlane(c));
-                return Array.Empty<object>(); // data planes connect through the cluster port of a later issue
-            })
             .Resolve("ControlPlane", "analytics", c =>
             {
                 CallerReading(c, ParentControlPlane(c));

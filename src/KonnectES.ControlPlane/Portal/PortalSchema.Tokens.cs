@@ -83,7 +83,23 @@ public static partial class PortalSchema
                 return TokenPayload(null, PortalRequest.UserError(DomainError.NotFound, "no such control plane", "controlPlaneId"));
             }
 
-            return TokenPayload(await c.Services.GetRequiredService<ApiTokenStore>().CreateDataPlaneTokenAsync(controlPlaneId, caller.Name, c.CancellationToken), null);
+            var expiresAt = c.Arguments.GetValueOrDefault("expiresAt") switch
+            {
+                DateTimeOffset o => o,
+                string s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture),
+                _ => (DateTimeOffset?)null,
+            };
+            var created = await c.Services.GetRequiredService<ApiTokenStore>().CreateDataPlaneTokenAsync(
+                controlPlaneId, c.Arguments.GetValueOrDefault("name") as string, expiresAt, caller.Name, c.CancellationToken);
+            if (created is not { } dataPlaneToken)
+            {
+                return TokenPayload(null, PortalRequest.UserError(DomainError.Conflict, "this control plane already has a data-plane token with this name", "name"));
+            }
+
+            var payload = TokenPayload(dataPlaneToken.Token, null);
+            payload["id"] = dataPlaneToken.Id;
+            payload["name"] = dataPlaneToken.Name;
+            return payload;
         }));
 
     private static Dictionary<string, object?> TokenPayload(string? token, Dictionary<string, object?>? error) =>

@@ -27,6 +27,7 @@ public static partial class PortalSchema
         BindConfigMutations(builder);
         BindTokens(builder);
         BindSubscriptions(builder);
+        BindDataPlanes(builder);
         return builder.Build();
     }
 

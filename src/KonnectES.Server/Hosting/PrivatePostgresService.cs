@@ -16,6 +16,19 @@ internal sealed class PrivatePostgresService(PrivatePostgres postgres, EventStor
     public Task StopAsync(CancellationToken cancellationToken)
     {
         Npgsql.NpgsqlConnection.ClearAllPools();
-        return postgres.StopAsync(cancellationToken);
+        return StopOnceAsync(cancellationToken);
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await postgres.StopAsync(cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Two stops can overlap: a host stopped from outside (a test server) is stopped again by RunAsync, which then
+            // disposes it, and the cluster with it, while the first stop is still leaving. By then the cluster is stopped.
+        }
     }
 }

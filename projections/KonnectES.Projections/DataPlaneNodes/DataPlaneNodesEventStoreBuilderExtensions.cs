@@ -1,0 +1,27 @@
+using KonnectES.EventStore;
+using KonnectES.Projections.DataPlaneNodes;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the data-plane node read model on an event store.</summary>
+public static class DataPlaneNodesEventStoreBuilderExtensions
+{
+    /// <summary>
+    /// Adds the node report events (<c>data_plane_node_reported</c>, <c>data_plane_node_refused_snapshot</c>), their
+    /// inline projection into <c>data_plane_nodes</c>, the table's creation at start-up and <see cref="DataPlaneNodeReader"/>.
+    /// Call after <c>AddConfigReadModels</c>, whose <c>ReadModelOptions</c> it shares.
+    /// </summary>
+    public static IEventStoreBuilder AddDataPlaneNodeReadModels(this IEventStoreBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<KonnectES.Projections.ReadModelOptions>();
+        builder.Services.Configure<EventStoreOptions>(o => o.Events
+            .Register<DataPlaneNodeReported>("data_plane_node_reported")
+            .Register<DataPlaneNodeRefusedSnapshot>("data_plane_node_refused_snapshot"));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DataPlaneNodeMigrationService>());
+        builder.Services.TryAddSingleton<DataPlaneNodeReader>();
+        return builder.AddProjection<DataPlaneNodeProjection>(ProjectionLifecycle.Inline);
+    }
+}

@@ -39,13 +39,14 @@ internal static class ServerComposition
             services.AddHostedService<PrivatePostgresService>();
         }
 
-        services.AddEventStore(o => o.RegisterConfigEvents()).AddConfigReadModels().AddClusterEvents();
+        services.AddEventStore(o => o.RegisterConfigEvents()).AddConfigReadModels().AddClusterEvents().AddTrafficAnalytics();
         services.AddMessaging(_ => { }).AddClusterMessages();
         services.AddOptions<MessagingOptions>()
             .Bind(builder.Configuration.GetSection("Messaging"))
             .Configure<EventStoreDatabase>((o, db) => o.ConnectionString ??= db.ConnectionString ?? messagingConnection);
         services.AddCluster();
         services.AddOptions<ClusterOptions>().Bind(builder.Configuration.GetSection("Cluster"));
+        services.AddOptions<KonnectES.Projections.Analytics.AnalyticsOptions>().Bind(builder.Configuration.GetSection("Analytics"));
         services.AddControlPlane(o =>
         {
             o.AdminToken = builder.Configuration["KONNECTES_ADMIN_TOKEN"];

@@ -26,6 +26,31 @@ public sealed class SpreadingChangesAcrossNodes(PostgresDatabase database) : ICl
     }
 
     [Fact]
+    public async Task Portal_subscribers_on_node_b_see_config_changes_and_node_reports_made_through_node_a()
+    {
+        await using var a = await ClusterHost.StartAsync(database);
+        await using var b = await ClusterHost.StartAsync(database, new Dictionary<string, string?> { ["Cluster:StatusSweepInterval"] = "00:10:00" });
+        var cp = await a.CreateControlPlaneAsync("portal-two-nodes");
+        using var client = a.Cluster(await a.DataPlaneTokenAsync(cp));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var changes = await b.SubscribeAsync($"subscription {{ configChanged(controlPlaneId: \"{cp}\") {{ version type }} }}", timeout.Token);
+        using var nodes = await b.SubscribeAsync($"subscription {{ dataPlaneStatusChanged(controlPlaneId: \"{cp}\") {{ id hostname }} }}", timeout.Token);
+        await Task.Delay(500, timeout.Token);
+
+        var version = await a.CreateServiceAsync(cp, "through-a.internal");
+        var change = await ClusterHost.ReceiveAsync(changes, timeout.Token);
+        var node = Guid.NewGuid();
+        using var status = await client.PostAsync(
+            new Uri("/v1/status", UriKind.Relative),
+            new StringContent($"{{\"node_id\":\"{node}\",\"hostname\":\"dp-on-a\"}}", System.Text.Encoding.UTF8, "application/json"));
+        var reported = await ClusterHost.ReceiveAsync(nodes, timeout.Token);
+
+        Assert.Equal(version, change.GetProperty("payload").GetProperty("data").GetProperty("configChanged").GetProperty("version").GetInt64());
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, status.StatusCode);
+        Assert.Equal("dp-on-a", reported.GetProperty("payload").GetProperty("data").GetProperty("dataPlaneStatusChanged").GetProperty("hostname").GetString());
+    }
+
+    [Fact]
     public async Task A_change_committed_while_no_relay_ran_is_delivered_by_the_next_node_that_starts()
     {
         // Given a node that commits changes but dies before any relay dispatched their "snapshot ready"

@@ -11,28 +11,28 @@ namespace KonnectES.Projections.Analytics;
 public sealed class TrafficRetention(IEventStore store, IOptions<ReadModelOptions> readModels, IOptions<EventStoreOptions> events, IOptions<AnalyticsOptions> options)
 {
     private readonly string _schema = readModels.Value.Schema;
-    private readonly string _events = events.Value.Schema;
 
     /// <summary>Deletes what expired before <paramref name="now"/>; returns the number of events and minute rows deleted.</summary>
     public async Task<(long Events, long Minutes)> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
+        var eventSchema = events.Value.Schema; // read late: a private database's connection is only known once it has started
         var rawCutoff = now - o.RawRetention;
         var minuteCutoff = now - o.MinuteRetention;
         var deletedEvents = await RepeatAsync(
             $"""
             WITH doomed AS (
-                SELECT e.seq FROM {_events}.events e, {_events}.progress p
+                SELECT e.seq FROM {eventSchema}.events e, {eventSchema}.progress p
                 WHERE e.type = 'traffic_reported' AND e.created_at < $1 AND p.name = '{TrafficRollupProjection.ProjectionName}'
                   AND (e.tx, e.seq) <= (p.last_tx, p.last_seq)
                 LIMIT $2)
-            DELETE FROM {_events}.events WHERE seq IN (SELECT seq FROM doomed)
+            DELETE FROM {eventSchema}.events WHERE seq IN (SELECT seq FROM doomed)
             """, rawCutoff, o.RetentionBatchSize, cancellationToken);
         await RepeatAsync(
             $"""
-            DELETE FROM {_events}.streams WHERE id IN (
-                SELECT s.id FROM {_events}.streams s WHERE s.created_at < $1
-                  AND NOT EXISTS (SELECT 1 FROM {_events}.events e WHERE e.stream_id = s.id)
+            DELETE FROM {eventSchema}.streams WHERE id IN (
+                SELECT s.id FROM {eventSchema}.streams s WHERE s.created_at < $1
+                  AND NOT EXISTS (SELECT 1 FROM {eventSchema}.events e WHERE e.stream_id = s.id)
                 LIMIT $2)
             """, rawCutoff, o.RetentionBatchSize, cancellationToken);
         await RepeatAsync(

@@ -50,8 +50,16 @@ public sealed class TrafficReportStore(IEventStore store, IOptions<ReadModelOpti
             }
         }
 
+        var streamId = TrafficStream.Id(controlPlaneId, report.NodeId, receivedAt);
+        await using (var serialize = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
+        {
+            // reports of one node and hour share a stream: queue them instead of letting them race for its next version
+            serialize.Parameters.Add(new Npgsql.NpgsqlParameter { Value = streamId.ToString("N") });
+            await serialize.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await store.AppendInTransactionAsync(
-            transaction, TrafficStream.Id(controlPlaneId, report.NodeId, receivedAt), ExpectedVersion.Any,
+            transaction, streamId, ExpectedVersion.Any,
             [new TrafficReported(controlPlaneId, report.NodeId, report.ReportId, report.Rows)],
             new EventMetadata { Actor = $"data-plane:{report.NodeId:D}", CorrelationId = report.ReportId.ToString("D") },
             cancellationToken);

@@ -13,6 +13,7 @@ namespace KonnectES.Projections.Analytics;
 public sealed partial class TrafficRollupProjection(IOptions<ReadModelOptions> options) : IProjection
 {
     private static readonly RollupGranularity[] Granularities = [RollupGranularity.Minute, RollupGranularity.Hour, RollupGranularity.Day];
+    private const int RowsPerStatement = 2_000;
     private readonly string _schema = options.Value.Schema;
 
     /// <summary>The projection's checkpoint name.</summary>
@@ -35,15 +36,19 @@ public sealed partial class TrafficRollupProjection(IOptions<ReadModelOptions> o
         for (var i = 0; i < Granularities.Length; i++)
         {
             var table = AnalyticsSchema.Table(_schema, Granularities[i]);
-            var rows = folded[i];
-            var stored = await LoadAsync(context, table, rows.Keys, cancellationToken);
-            foreach (var (key, measures) in stored)
+            foreach (var chunk in folded[i].Chunk(RowsPerStatement))
             {
-                measures.Merge(rows[key]);
-                rows[key] = measures;
-            }
+                // bounded statements: a page of busy reports can touch hundreds of thousands of rows
+                var rows = chunk.ToDictionary(p => p.Key, p => p.Value);
+                var stored = await LoadAsync(context, table, rows.Keys, cancellationToken);
+                foreach (var (key, measures) in stored)
+                {
+                    measures.Merge(rows[key]);
+                    rows[key] = measures;
+                }
 
-            await UpsertAsync(context, table, rows, cancellationToken);
+                await UpsertAsync(context, table, rows, cancellationToken);
+            }
         }
     }
 

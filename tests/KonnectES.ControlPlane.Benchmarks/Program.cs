@@ -11,6 +11,12 @@ using Microsoft.Extensions.Logging;
 // The benchmark, side by side in one run against a private PostgreSQL:
 //  1. one route update through the command handler with every inline projection, on 10 vs 10,000 entities;
 //  2. importing a 10,000-entity config; 3. the config at a version of a 10,000-version stream.
+if (args is ["analytics", ..])
+{
+    await AnalyticsBenchmark.RunAsync();
+    return;
+}
+
 var root = Directory.CreateTempSubdirectory("konnectes-cp-bench").FullName;
 if (!OperatingSystem.IsWindows())
 {

@@ -1,3 +1,4 @@
+using KonnectES.ControlPlane.Analytics;
 using KonnectES.ControlPlane.Auth;
 using KonnectES.Projections.ConfigSnapshot;
 using KonnectES.Projections.DataPlaneNodes;
@@ -26,8 +27,7 @@ public static partial class ClusterEndpoints
         v1.MapGet("/config", context => Handle(context, ConfigAsync));
         v1.MapPost("/status", context => Handle(context, StatusAsync));
         v1.MapPost("/nack", context => Handle(context, NackAsync));
-        v1.MapPost("/traffic", context => Handle(context, (http, _) =>
-            ClusterHttp.ErrorAsync(http, StatusCodes.Status501NotImplemented, "traffic reports are not collected yet")));
+        v1.MapTrafficReports();
         return endpoints;
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KonnectES.ControlPlane.Portal;
 
-/// <summary>The entity lists and look-ups of a control plane; data planes and analytics stay empty until the data plane exists.</summary>
+/// <summary>The entity lists and look-ups of a control plane.</summary>
 public static partial class PortalSchema
 {
     private static void BindControlPlane(SchemaBuilder builder)
@@ -37,16 +37,6 @@ public static partial class PortalSchema
         One(builder, "route", EntityType.Route, "name");
         One(builder, "consumer", EntityType.Consumer, "username");
         One(builder, "upstream", EntityType.Upstream, "name");
-        builder
-            .Resolve("ControlPlane", "analytics", c =>
-            {
-                CallerReading(c, ParentControlPlane(c));
-                return new Dictionary<string, object?> // no data plane reports traffic yet: empty series, zero totals
-                {
-                    ["series"] = Array.Empty<object>(),
-                    ["totals"] = new Dictionary<string, object?> { ["timestamp"] = null, ["requestCount"] = 0, ["errorCount4xx"] = 0, ["errorCount5xx"] = 0 },
-                };
-            });
     }
 
     private static IReadOnlyList<string>? Tags(IResolverContext c) =>

@@ -28,6 +28,7 @@ public static partial class PortalSchema
         BindTokens(builder);
         BindSubscriptions(builder);
         BindDataPlanes(builder);
+        BindAnalytics(builder);
         return builder.Build();
     }
 

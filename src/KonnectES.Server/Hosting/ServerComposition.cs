@@ -55,7 +55,7 @@ internal static class ServerComposition
             services.AddHostedService<PrivatePostgresService>();
         }
 
-        services.AddEventStore(o => o.RegisterConfigEvents()).AddConfigReadModels().AddClusterEvents();
+        services.AddEventStore(o => o.RegisterConfigEvents()).AddConfigReadModels().AddClusterEvents().AddTrafficAnalytics();
         var beforeMessaging = services.Count;
         services.AddMessaging(o => o.Schema = MessagingSchema).AddClusterMessages();
         ShutdownTolerantService.WrapFrom(services, beforeMessaging);
@@ -64,6 +64,7 @@ internal static class ServerComposition
             .Configure<EventStoreDatabase>((o, db) => o.ConnectionString ??= db.ConnectionString ?? messagingConnection);
         services.AddCluster();
         services.AddOptions<ClusterOptions>().Bind(builder.Configuration.GetSection("Cluster"));
+        services.AddOptions<KonnectES.Projections.Analytics.AnalyticsOptions>().Bind(builder.Configuration.GetSection("Analytics"));
         services.AddControlPlane(o =>
         {
             o.AdminToken = builder.Configuration["KONNECTES_ADMIN_TOKEN"];

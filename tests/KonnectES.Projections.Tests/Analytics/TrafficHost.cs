@@ -1,0 +1,97 @@
+using KonnectES.Domain.Analytics;
+using KonnectES.EventStore;
+using KonnectES.Projections.Analytics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KonnectES.Projections.Tests.Analytics;
+
+/// <summary>A real host with the event store, the traffic analytics and its daemon on a test database.</summary>
+public sealed class TrafficHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private TrafficHost(IHost host) => _host = host;
+
+    public IEventStore Store => _host.Services.GetRequiredService<IEventStore>();
+
+    public TrafficReportStore Reports => _host.Services.GetRequiredService<TrafficReportStore>();
+
+    public TrafficAnalyticsReader Analytics => _host.Services.GetRequiredService<TrafficAnalyticsReader>();
+
+    public TrafficRetention Retention => _host.Services.GetRequiredService<TrafficRetention>();
+
+    public IProjectionDaemon Daemon => _host.Services.GetRequiredService<IProjectionDaemon>();
+
+    public static async Task<TrafficHost> StartAsync(PostgresDatabase database)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddEventStore(o =>
+        {
+            o.ConnectionString = database.ConnectionString;
+            o.RegisterConfigEvents();
+        }).AddConfigReadModels().AddTrafficAnalytics();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new TrafficHost(host);
+    }
+
+    /// <summary>Stores the reports for the control plane, then waits until the rollups have applied them.</summary>
+    public async Task SendAsync(Guid controlPlaneId, IEnumerable<TrafficReport> reports)
+    {
+        foreach (var report in reports)
+        {
+            await Reports.AppendAsync(controlPlaneId, report);
+        }
+
+        await CatchUpAsync();
+    }
+
+    public async Task CatchUpAsync()
+    {
+        var last = Position.Start;
+        await foreach (var e in Store.ReadAllAsync())
+        {
+            last = e.Position;
+        }
+
+        await Daemon.WaitForNonStaleAsync(last, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>
+    /// Every row of a rollup table as text, in key order: keys, counts, bytes and histogram buckets exactly; the latency
+    /// sums (floating point, only good for means) rounded to 1 ns, since their rounding depends on the order of additions.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DumpAsync(string table)
+    {
+        await using var command = Store.DataSource.CreateCommand(
+            $"""
+            SELECT concat_ws(',', control_plane_id, bucket, service_id, route_id, consumer_id, status_class, node_id, requests, errors_4xx,
+                errors_5xx, bytes_in, bytes_out, latency - 'sum', upstream_latency - 'sum', proxy_latency - 'sum',
+                round((latency->>'sum')::numeric, 6), round((upstream_latency->>'sum')::numeric, 6), round((proxy_latency->>'sum')::numeric, 6))
+            FROM konnectes.{table} ORDER BY control_plane_id, bucket, service_id, route_id, consumer_id, status_class, node_id
+            """);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var command = Store.DataSource.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

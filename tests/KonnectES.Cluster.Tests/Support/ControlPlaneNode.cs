@@ -46,6 +46,7 @@ internal sealed class ControlPlaneNode : IAsyncDisposable
             b.UseSetting("KONNECTES_ADMIN_TOKEN", AdminToken);
             b.UseSetting(WebHostDefaults.ServerUrlsKey, portalUrl.ToString().TrimEnd('/'));
             b.UseSetting("KONNECTES_CLUSTER_LISTEN", clusterUrl.ToString().TrimEnd('/'));
+            b.UseSetting("KONNECTES_EMBEDDED_DATA_PLANE", "false"); // the tests run their own sync clients; several nodes run at once
             b.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
             if (refuseWebSockets)
             {

@@ -16,7 +16,7 @@ public sealed record Caller(Guid Id, string Name, IReadOnlyList<RoleGrant> Roles
     public bool CanEdit(Guid controlPlaneId) =>
         IsAdmin || Roles.Any(r => r.ControlPlaneId == controlPlaneId && r.Role is Role.Editor or Role.ControlPlaneAdmin);
 
-    /// <summary>May administer the control plane: rollback, import, data-plane tokens, its name and labels, deleting it.</summary>
+    /// <summary>May administer the control plane: rollback and data-plane tokens (renaming or deleting it is for ADMIN).</summary>
     public bool CanAdminister(Guid controlPlaneId) =>
         IsAdmin || Roles.Any(r => r.ControlPlaneId == controlPlaneId && r.Role == Role.ControlPlaneAdmin);
 

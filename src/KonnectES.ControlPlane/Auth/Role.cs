@@ -6,7 +6,7 @@ public enum Role
     /// <summary>Everything, including control planes and tokens.</summary>
     Admin,
 
-    /// <summary>Everything within one control plane: config, import, rollback, data-plane tokens, the control plane itself.</summary>
+    /// <summary>Everything within one control plane: config, import, rollback, data-plane tokens (not renaming or deleting it).</summary>
     ControlPlaneAdmin,
 
     /// <summary>Config mutations within one control plane.</summary>

@@ -49,24 +49,7 @@ public sealed class TrafficHost : IAsyncDisposable
         await CatchUpAsync();
     }
 
-    /// <summary>
-    /// Waits until the daemon applied every event stored so far. The newest position is read from the table itself:
-    /// the store's gap-safe read holds back events while other transactions are open, which would make the wait too short.
-    /// </summary>
-    public async Task CatchUpAsync()
-    {
-        await using var command = Store.DataSource.CreateCommand("SELECT tx, seq FROM kes.events ORDER BY tx DESC, seq DESC LIMIT 1");
-        var last = Position.Start;
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            if (await reader.ReadAsync())
-            {
-                last = new Position(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
-            }
-        }
-
-        await Daemon.WaitForNonStaleAsync(last, TimeSpan.FromSeconds(30));
-    }
+    public Task CatchUpAsync() => ProjectionCatchUp.WaitAsync(Store, Daemon, "kes");
 
     /// <summary>
     /// Every row of a rollup table as text, in key order: keys, counts, bytes and histogram buckets exactly; the latency

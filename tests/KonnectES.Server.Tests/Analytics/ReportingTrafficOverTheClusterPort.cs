@@ -134,26 +134,10 @@ public sealed class ReportingTrafficOverTheClusterPort(PostgresDatabase database
         return response.StatusCode;
     }
 
-    /// <summary>
-    /// Waits until the daemon applied every stored event. The newest position is read from the table itself: the store's
-    /// gap-safe read holds back events while other transactions are open, which would make the wait too short.
-    /// </summary>
-    private async Task CatchUpAsync()
-    {
-        var store = _host.Services.GetRequiredService<IEventStore>();
-        var schema = _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventStoreOptions>>().Value.Schema;
-        await using var command = store.DataSource.CreateCommand($"SELECT tx, seq FROM {schema}.events ORDER BY tx DESC, seq DESC LIMIT 1");
-        var last = Position.Start;
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            if (await reader.ReadAsync())
-            {
-                last = new Position(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
-            }
-        }
-
-        await _host.Services.GetRequiredService<IProjectionDaemon>().WaitForNonStaleAsync(last, TimeSpan.FromSeconds(30));
-    }
+    private Task CatchUpAsync() => ProjectionCatchUp.WaitAsync(
+        _host.Services.GetRequiredService<IEventStore>(),
+        _host.Services.GetRequiredService<IProjectionDaemon>(),
+        _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventStoreOptions>>().Value.Schema);
 
     private async Task<string> ViewerTokenAsync(string controlPlaneId) =>
         (await _host.Admin.DataAsync(

@@ -84,7 +84,7 @@ internal sealed class ProxyConfiguration
             plugins = PluginSet.Compile(document);
             problems.AddRange(plugins.Errors.Select(e => e.ToString()));
             upstreams = UpstreamSet.Compile(document, previous?.Upstreams);
-            certificates = CertificateTable.Compile(document);
+            certificates = CertificateTable.Compile(document, previous?.Certificates);
             problems.AddRange(certificates.Errors);
         }
         catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException)

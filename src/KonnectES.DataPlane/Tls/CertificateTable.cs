@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using KonnectES.DataPlane.Routing;
 
@@ -8,7 +10,8 @@ namespace KonnectES.DataPlane.Tls;
 /// <summary>
 /// The snapshot's <c>certificates</c> by their <c>snis</c>, compiled once per snapshot and immutable: a handshake finds
 /// its certificate as Kong's <c>kong/runloop/certificate.lua</c> does, by the exact server name first, then the
-/// <c>*.example.com</c> wildcard one label deep, then the <c>www.example.*</c> one.
+/// <c>*.example.com</c> wildcard one label deep, then the <c>www.example.*</c> one. A certificate whose PEM did not
+/// change since the previous snapshot is taken over as it was, not parsed again.
 /// </summary>
 internal sealed class CertificateTable
 {
@@ -17,19 +20,24 @@ internal sealed class CertificateTable
     private readonly FrozenDictionary<string, ServedCertificate> _byName;
     private readonly FrozenDictionary<string, ServedCertificate>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    private CertificateTable(FrozenDictionary<string, ServedCertificate> byName, int certificates, ImmutableArray<string> errors)
+    // id → the SHA-256 of the certificate's PEM fields and what they compiled to.
+    private readonly Dictionary<string, (string Source, ServedCertificate Served)> _byId;
+
+    private CertificateTable(
+        FrozenDictionary<string, ServedCertificate> byName, Dictionary<string, (string Source, ServedCertificate Served)> byId, ImmutableArray<string> errors)
     {
         _byName = byName;
         _lookup = byName.GetAlternateLookup<ReadOnlySpan<char>>();
-        CertificateCount = certificates;
+        _byId = byId;
         Errors = errors;
     }
 
     /// <summary>No certificates: every handshake gets the default certificate.</summary>
-    public static CertificateTable Empty { get; } = new(new Dictionary<string, ServedCertificate>().ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), 0, []);
+    public static CertificateTable Empty { get; } =
+        new(new Dictionary<string, ServedCertificate>().ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), [], []);
 
     /// <summary>The number of certificates read from the snapshot.</summary>
-    public int CertificateCount { get; }
+    public int CertificateCount => _byId.Count;
 
     /// <summary>The number of server names (exact and wildcard) bound to a certificate.</summary>
     public int SniCount => _byName.Count;
@@ -37,11 +45,14 @@ internal sealed class CertificateTable
     /// <summary>Why the snapshot's certificates cannot be served (a PEM that does not parse, a key that does not match, an SNI without its certificate); empty when they can.</summary>
     public ImmutableArray<string> Errors { get; }
 
-    /// <summary>Reads the <c>certificates</c> and <c>snis</c> sections of a snapshot.</summary>
-    public static CertificateTable Compile(JsonElement snapshot)
+    /// <summary>
+    /// Reads the <c>certificates</c> and <c>snis</c> sections of a snapshot, taking over from <paramref name="previous"/>
+    /// the certificates whose PEM fields are unchanged.
+    /// </summary>
+    public static CertificateTable Compile(JsonElement snapshot, CertificateTable? previous = null)
     {
         var errors = ImmutableArray.CreateBuilder<string>();
-        var certificates = new Dictionary<string, ServedCertificate>(StringComparer.Ordinal);
+        var compiled = new Dictionary<string, (string Source, ServedCertificate Served)>(StringComparer.Ordinal);
         foreach (var entity in SnapshotJson.Section(snapshot, "certificates"))
         {
             var id = SnapshotJson.String(entity, "id") ?? "";
@@ -53,9 +64,18 @@ internal sealed class CertificateTable
                 continue;
             }
 
+            var certAlt = SnapshotJson.String(entity, "cert_alt");
+            var keyAlt = SnapshotJson.String(entity, "key_alt");
+            var source = SourceOf(cert, key, certAlt, keyAlt);
+            if (previous is not null && previous._byId.TryGetValue(id, out var kept) && kept.Source == source)
+            {
+                compiled[id] = kept;
+                continue;
+            }
+
             try
             {
-                certificates[id] = ServedCertificate.FromPem(id, cert, key, SnapshotJson.String(entity, "cert_alt"), SnapshotJson.String(entity, "key_alt"));
+                compiled[id] = (source, ServedCertificate.FromPem(id, cert, key, certAlt, keyAlt));
             }
             catch (FormatException exception)
             {
@@ -72,7 +92,7 @@ internal sealed class CertificateTable
             {
                 errors.Add($"sni {SnapshotJson.String(entity, "id")}: name: not a server name");
             }
-            else if (certificateId is null || !certificates.TryGetValue(certificateId, out var certificate))
+            else if (certificateId is null || !compiled.TryGetValue(certificateId, out var certificate))
             {
                 // A certificate that failed to load has its own error already.
                 if (certificateId is null || !errors.Any(e => e.StartsWith("certificate " + certificateId + ":", StringComparison.Ordinal)))
@@ -80,13 +100,13 @@ internal sealed class CertificateTable
                     errors.Add($"sni {name}: certificate: no certificate {certificateId} in the snapshot");
                 }
             }
-            else if (!byName.TryAdd(name, certificate))
+            else if (!byName.TryAdd(name, certificate.Served))
             {
                 errors.Add($"sni {name}: name: bound twice");
             }
         }
 
-        return new CertificateTable(byName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), certificates.Count, errors.ToImmutable());
+        return new CertificateTable(byName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), compiled, errors.ToImmutable());
     }
 
     /// <summary>
@@ -133,4 +153,7 @@ internal sealed class CertificateTable
 
         return null;
     }
+
+    private static string SourceOf(string cert, string key, string? certAlt, string? keyAlt) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', cert, key, certAlt ?? "", keyAlt ?? ""))));
 }

@@ -56,21 +56,30 @@ internal sealed partial class DefaultCertificate
                 LogLoaded(logger, certificatePath);
                 return stored;
             }
-            catch (CryptographicException exception)
+            catch (Exception exception) when (exception is CryptographicException or IOException or UnauthorizedAccessException)
             {
                 LogUnreadable(logger, certificatePath, exception.Message);
             }
         }
 
         var created = Create(TimeProvider.System);
-        Directory.CreateDirectory(directory);
-        using (var rsa = created.GetRSAPrivateKey()!)
+        try
         {
-            Write(keyPath, rsa.ExportPkcs8PrivateKeyPem(), secret: true);
+            Directory.CreateDirectory(directory);
+            using (var rsa = created.GetRSAPrivateKey()!)
+            {
+                Write(keyPath, rsa.ExportPkcs8PrivateKeyPem(), secret: true);
+            }
+
+            Write(certificatePath, created.ExportCertificatePem(), secret: false);
+            LogCreated(logger, certificatePath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Serving TLS matters more than keeping the certificate: this one lasts until the process ends.
+            LogNotKept(logger, directory, exception.Message);
         }
 
-        Write(certificatePath, created.ExportCertificatePem(), secret: false);
-        LogCreated(logger, certificatePath);
         return created;
     }
 
@@ -95,4 +104,7 @@ internal sealed partial class DefaultCertificate
 
     [LoggerMessage(EventId = 5803, Level = LogLevel.Warning, Message = "Default TLS certificate {Path} cannot be read ({Error}); a new one replaces it")]
     private static partial void LogUnreadable(ILogger logger, string path, string error);
+
+    [LoggerMessage(EventId = 5804, Level = LogLevel.Warning, Message = "Default TLS certificate cannot be kept in {Directory} ({Error}); a new one is made at each start")]
+    private static partial void LogNotKept(ILogger logger, string directory, string error);
 }

@@ -1,3 +1,8 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KonnectES.DataPlane.Tests.Plugins;
@@ -214,5 +219,84 @@ public sealed class ServingHttpsCertificates
         Assert.True(applied.IsSuccess, string.Join("; ", applied.Errors));
         Assert.Equal(rsa.Thumbprint, served.Thumbprint);
         Assert.Equal(ecdsa.Thumbprint, proxy.Holder.Current.Certificates.Find("dual.example.com")!.Alternate!.Thumbprint);
+    }
+
+    [Fact]
+    public async Task An_unchanged_certificate_is_taken_over_by_the_next_snapshot_without_being_parsed_again()
+    {
+        // Given a served certificate
+        var api = TestCertificate.Rsa("api.example.com");
+        var id = Guid.NewGuid();
+        await using var proxy = await HttpsTestHost.StartAsync();
+        await proxy.ApplyAsync($"""
+            _format_version: "3.0"
+            certificates:
+            {api.Yaml(id, "api.example.com")}
+            """);
+        var before = proxy.Holder.Current.Certificates.Find("api.example.com");
+
+        // When a snapshot changes something else
+        var applied = await proxy.ApplyAsync($"""
+            _format_version: "3.0"
+            certificates:
+            {api.Yaml(id, "api.example.com", "www.example.com")}
+            services:
+            - name: other
+              url: http://127.0.0.1:9/
+            """);
+
+        // Then the compiled certificate is the same object, now under both names
+        Assert.True(applied.IsSuccess, string.Join("; ", applied.Errors));
+        Assert.NotNull(before);
+        Assert.Same(before, proxy.Holder.Current.Certificates.Find("api.example.com"));
+        Assert.Same(before, proxy.Holder.Current.Certificates.Find("www.example.com"));
+    }
+
+    [Fact]
+    public async Task A_certificate_given_with_its_intermediate_is_served_with_the_intermediate()
+    {
+        // Given a leaf signed by an intermediate signed by a root, the cert field holding leaf then intermediate
+        var now = DateTimeOffset.UtcNow;
+        using var rootKey = RSA.Create(2048);
+        var rootRequest = new CertificateRequest("CN=Test Root", rootKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var root = rootRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(30));
+        using var intermediateKey = RSA.Create(2048);
+        var intermediateRequest = new CertificateRequest("CN=Test Intermediate", intermediateKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        intermediateRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var intermediate = intermediateRequest.Create(root, now.AddMinutes(-5), now.AddDays(30), [1, 2, 3, 4]);
+        using var leafKey = RSA.Create(2048);
+        using var leaf = new CertificateRequest("CN=chained.example.com", leafKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .Create(intermediate.CopyWithPrivateKey(intermediateKey), now.AddMinutes(-5), now.AddDays(30), [5, 6, 7, 8]);
+        await using var proxy = await HttpsTestHost.StartAsync();
+        var applied = await proxy.ApplyAsync($"""
+            _format_version: "3.0"
+            certificates:
+            - cert: {JsonSerializer.Serialize(leaf.ExportCertificatePem() + "\n" + intermediate.ExportCertificatePem())}
+              key: {JsonSerializer.Serialize(leafKey.ExportPkcs8PrivateKeyPem())}
+              snis: ["chained.example.com"]
+            """);
+
+        // When
+        var sent = new List<string>();
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, proxy.SecurePort);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = "chained.example.com",
+            RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
+            {
+                sent.Add(certificate!.GetCertHashString());
+                sent.AddRange(chain!.ChainPolicy.ExtraStore.Select(c => c.Thumbprint));
+                return true;
+            },
+        });
+
+        // Then the handshake carries the leaf and the intermediate (the client holds the root)
+        Assert.True(applied.IsSuccess, string.Join("; ", applied.Errors));
+        Assert.Equal(leaf.Thumbprint, sent[0]);
+        Assert.Contains(intermediate.Thumbprint, sent);
+        Assert.DoesNotContain(root.Thumbprint, sent);
     }
 }

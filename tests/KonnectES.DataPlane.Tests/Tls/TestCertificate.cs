@@ -24,8 +24,12 @@ internal sealed record TestCertificate(string CertPem, string KeyPem, string Thu
     }
 
     /// <summary>A <c>certificates</c> entry of Kong YAML with these SNIs (PEM as JSON strings, which YAML reads as they are).</summary>
-    public string Yaml(params string[] snis) => $"""
-        - cert: {JsonSerializer.Serialize(CertPem)}
+    public string Yaml(params string[] snis) => Yaml(Guid.NewGuid(), snis);
+
+    /// <summary>The entry with its id, as a control plane keeps it from one version to the next.</summary>
+    public string Yaml(Guid id, params string[] snis) => $"""
+        - id: {id}
+          cert: {JsonSerializer.Serialize(CertPem)}
           key: {JsonSerializer.Serialize(KeyPem)}
           snis: [{string.Join(", ", snis.Select(s => JsonSerializer.Serialize(s)))}]
         """;

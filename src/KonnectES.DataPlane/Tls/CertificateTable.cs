@@ -42,7 +42,10 @@ internal sealed class CertificateTable
     /// <summary>The number of server names (exact and wildcard) bound to a certificate.</summary>
     public int SniCount => _byName.Count;
 
-    /// <summary>Why the snapshot's certificates cannot be served (a PEM that does not parse, a key that does not match, an SNI without its certificate); empty when they can.</summary>
+    /// <summary>
+    /// Why the snapshot's certificates cannot be served (a PEM that does not parse, a key that does not match, an SNI
+    /// without its certificate); empty when they can.
+    /// </summary>
     public ImmutableArray<string> Errors { get; }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace KonnectES.DataPlane.Tls;
@@ -67,7 +68,7 @@ internal sealed class ServedCertificate
         {
             chain.ImportFromPem(cert);
         }
-        catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or ArgumentException)
+        catch (Exception exception) when (exception is CryptographicException or ArgumentException)
         {
             throw new FormatException($"{certField}: invalid certificate: unable to load certificate ({exception.Message})", exception);
         }
@@ -82,7 +83,7 @@ internal sealed class ServedCertificate
         {
             leaf = X509Certificate2.CreateFromPem(cert, key);
         }
-        catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or ArgumentException)
+        catch (Exception exception) when (exception is CryptographicException or ArgumentException)
         {
             throw new FormatException($"{keyField}: invalid key: unable to load private key or it does not match the certificate ({exception.Message})", exception);
         }

@@ -53,6 +53,7 @@ internal static class DataPlaneServiceCollectionExtensions
         services.AddHttpForwarder();
         services.AddSingleton(_ => UpstreamClient.Create());
         services.AddSingleton<ProxyHandler>();
+        services.Configure<LoggerFilterOptions>(ProxyHostDefaults.WithoutRequestLog);
         return services;
     }
 }

@@ -35,6 +35,9 @@ internal sealed record BenchOptions
     /// <summary>(a) and (b) also against the all-in-one server's embedded data plane (<c>--all-in-one</c>).</summary>
     public bool AllInOne { get; init; }
 
+    /// <summary>The config swap under load after the targets; <c>--no-swap</c> leaves it out.</summary>
+    public bool Swap { get; init; } = true;
+
     public string WrkSettings => $"-t{Threads} -c{Connections} -d{DurationSeconds}s --latency";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -59,6 +62,7 @@ internal sealed record BenchOptions
                 "--kestrel-upstream" => options with { KestrelUpstream = true },
                 "--no-separate" => options with { SeparateDataPlane = false, AllInOne = true },
                 "--all-in-one" => options with { AllInOne = true },
+                "--no-swap" => options with { Swap = false },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
         }

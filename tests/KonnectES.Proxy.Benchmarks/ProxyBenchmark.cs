@@ -66,7 +66,7 @@ internal static class ProxyBenchmark
 
         ResultTable.Print(options, results);
 
-        if (dataPlane is not null)
+        if (dataPlane is not null && options.Swap)
         {
             dataPlane.StopSeparate();
             var swap = await ConfigSwap.RunAsync(options, dataPlane, cancellationToken);

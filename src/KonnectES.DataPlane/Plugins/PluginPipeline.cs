@@ -76,7 +76,7 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
 
         context.Features.Set(new AuthenticatedConsumerFeature { Consumer = ctx.Consumer, Credential = ctx.Credential });
         context.Features.Set(new PluginRunFeature(instances, ctx.Exit is null ? null : instances[^1]));
-        var buffering = reached.Where(p => p.NeedsResponseBody(ctx)).ToList();
+        var buffering = NeedingResponseBody(reached, ctx);
         if (ctx.Exit is { } exit)
         {
             await WriteExitAsync(exit);
@@ -125,7 +125,7 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
 
             target.AddGeneratedResponseHeaders(context.Response);
             var body = exit.Body;
-            var bodyFilters = reached.Where(p => p.NeedsResponseBody(ctx)).ToList();
+            var bodyFilters = NeedingResponseBody(reached, ctx);
             RunHeaderFilters();
             foreach (var plugin in bodyFilters)
             {
@@ -171,6 +171,22 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
             }
         }
     }
+
+    private static List<KongPlugin> NeedingResponseBody(List<KongPlugin> reached, PluginContext ctx)
+    {
+        List<KongPlugin>? buffering = null;
+        foreach (var plugin in reached)
+        {
+            if (plugin.NeedsResponseBody(ctx))
+            {
+                (buffering ??= []).Add(plugin);
+            }
+        }
+
+        return buffering ?? NoPlugins;
+    }
+
+    private static readonly List<KongPlugin> NoPlugins = [];
 
     private static bool Anonymous(PluginInstance instance) => instance.Scope is { ConsumerId: null, ConsumerGroupId: null };
 

@@ -63,7 +63,7 @@ internal static class ClusterReports
             }
 
             targets.Add(new DataPlaneTargetHealth(
-                RequiredGuid(entry, "upstream_id"),
+                ParseNodeId(OptionalString(entry, "upstream_id"), at + ".upstream_id"),
                 OptionalString(entry, "upstream") ?? "",
                 OptionalString(entry, "target") is { Length: > 0 } target ? target : throw new ClusterBadRequestException($"{at}.target is required"),
                 health));

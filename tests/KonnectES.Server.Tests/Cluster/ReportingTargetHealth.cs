@@ -140,6 +140,35 @@ public sealed class ReportingTargetHealth(PostgresDatabase database) : IClassFix
         Assert.Equal(JsonValueKind.String, changed.GetProperty("healthChangedAt").ValueKind);
     }
 
+    [Fact]
+    public async Task Listing_upstreams_with_their_health_sends_as_many_database_commands_for_20_upstreams_as_for_2()
+    {
+        // Given two control planes with 2 and 20 upstreams, each target reported by one data plane
+        var two = await ControlPlaneWithReportedUpstreamsAsync("health-batch-2", 2);
+        var twenty = await ControlPlaneWithReportedUpstreamsAsync("health-batch-20", 20);
+        const string Query = "query($cp: ID) { controlPlane(id: $cp) { upstreams(first: 50) { edges { node { name health { target health } } } } } }";
+        using var commands = new DatabaseCommands();
+
+        // When each list is read with every upstream's health, in a trace of its own
+        var (twoTrace, twoParent) = DatabaseCommands.NewTrace();
+        var twoData = await _host.Admin.InTrace(twoParent).DataAsync(Query, new { cp = two });
+        var (twentyTrace, twentyParent) = DatabaseCommands.NewTrace();
+        var twentyData = await _host.Admin.InTrace(twentyParent).DataAsync(Query, new { cp = twenty });
+
+        // Then every upstream comes with its own target's health
+        foreach (var (data, count) in new[] { (twoData, 2), (twentyData, 20) })
+        {
+            var edges = data.At("controlPlane.upstreams.edges");
+            Assert.Equal(count, edges.GetArrayLength());
+            Assert.All(edges.EnumerateArray(), e => Assert.Equal(
+                e.Str("node.name")!.Replace("pool-", "10.0.1.", StringComparison.Ordinal) + ":80", e.At("node.health")[0].Str("target")));
+        }
+
+        // And the health was loaded in one batch: the same number of commands for both
+        Assert.True(commands.In(twoTrace) > 0, "no database command was observed in the request's trace");
+        Assert.Equal(commands.In(twoTrace), commands.In(twentyTrace));
+    }
+
     [Theory]
     [InlineData("\"target_health\":{}")]
     [InlineData("\"target_health\":[{\"upstream_id\":\"nope\",\"target\":\"a:1\",\"health\":\"HEALTHY\"}]")]
@@ -156,6 +185,21 @@ public sealed class ReportingTargetHealth(PostgresDatabase database) : IClassFix
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("target_health", (await ClusterHost.JsonAsync(response)).GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> ControlPlaneWithReportedUpstreamsAsync(string name, int count)
+    {
+        var cp = await _host.CreateControlPlaneAsync(name);
+        var health = new List<(string, string, string, string)>();
+        for (var i = 0; i < count; i++)
+        {
+            var target = $"10.0.1.{i}:80";
+            health.Add((await CreateUpstreamAsync(cp, $"pool-{i}", target), $"pool-{i}", target, "HEALTHY"));
+        }
+
+        using var client = _host.Cluster(await _host.DataPlaneTokenAsync(cp));
+        await HeartbeatAsync(client, Guid.NewGuid(), "dp-1", health);
+        return cp;
     }
 
     private async Task<string> CreateUpstreamAsync(string cp, string name, params string[] targets)

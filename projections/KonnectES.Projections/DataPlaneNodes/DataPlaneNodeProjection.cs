@@ -8,7 +8,7 @@ namespace KonnectES.Projections.DataPlaneNodes;
 /// <summary>
 /// Inline projection of the nodes' reports into <c>data_plane_nodes</c>. A report's errors become the node's last error;
 /// an empty error list clears it only when the node applied another snapshot (a heartbeat right after a refusal does not
-/// hide the refusal).
+/// hide the refusal). A node's target health replaces its rows in <c>data_plane_target_health</c> as a whole.
 /// </summary>
 public sealed class DataPlaneNodeProjection(IOptions<ReadModelOptions> options) : IProjection
 {
@@ -41,6 +41,19 @@ public sealed class DataPlaneNodeProjection(IOptions<ReadModelOptions> options) 
             stream_version = excluded.stream_version
         """;
 
+    private string ClearHealthSql => $"DELETE FROM {_schema}.data_plane_target_health WHERE control_plane_id = $1 AND node_id = $2";
+
+    private string InsertHealthSql => $"""
+        INSERT INTO {_schema}.data_plane_target_health (control_plane_id, node_id, upstream_id, upstream, target, health)
+        SELECT $1, $2, t.upstream_id, t.upstream, t.target, t.health
+        FROM jsonb_to_recordset($3::jsonb) AS t(upstream_id uuid, upstream text, target text, health text)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private string HealthChangedSql => $"""
+        UPDATE {_schema}.data_plane_nodes SET health_changed_at = $3, stream_version = $4 WHERE control_plane_id = $1 AND node_id = $2
+        """;
+
     /// <inheritdoc />
     public Task ApplyAsync(ProjectionContext context, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
@@ -61,6 +74,14 @@ public sealed class DataPlaneNodeProjection(IOptions<ReadModelOptions> options) 
                         RefusedSql, n.ControlPlaneId, n.NodeId, envelope.Timestamp, n.Error, JsonSerializer.Serialize(n.Details),
                         n.Version, n.SnapshotHash, envelope.Version);
                     break;
+                case DataPlaneNodeTargetHealthChanged h:
+                    context.AddCommand(ClearHealthSql, h.ControlPlaneId, h.NodeId);
+                    context.AddCommand(InsertHealthSql, h.ControlPlaneId, h.NodeId, JsonSerializer.Serialize(h.Targets.Select(t => new Dictionary<string, object>
+                    {
+                        ["upstream_id"] = t.UpstreamId, ["upstream"] = t.Upstream, ["target"] = t.Target, ["health"] = t.Health,
+                    })));
+                    context.AddCommand(HealthChangedSql, h.ControlPlaneId, h.NodeId, envelope.Timestamp, envelope.Version);
+                    break;
             }
         }
 
@@ -76,6 +97,6 @@ public sealed class DataPlaneNodeProjection(IOptions<ReadModelOptions> options) 
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        context.AddCommand($"TRUNCATE {_schema}.data_plane_nodes");
+        context.AddCommand($"TRUNCATE {_schema}.data_plane_nodes, {_schema}.data_plane_target_health");
     }
 }

@@ -10,7 +10,7 @@ public sealed class DataPlaneNodeReader(IEventStore store, IOptions<ReadModelOpt
 {
     private const string Columns = """
         control_plane_id, node_id, hostname, version, labels::text, first_seen, last_seen, config_version, config_hash, snapshot_hash,
-        last_error, last_error_details::text, refused_version, refused_snapshot_hash, stream_version
+        last_error, last_error_details::text, refused_version, refused_snapshot_hash, stream_version, health_changed_at
         """;
 
     private readonly string _schema = options.Value.Schema;
@@ -61,7 +61,8 @@ public sealed class DataPlaneNodeReader(IEventStore store, IOptions<ReadModelOpt
                 reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt64(7),
                 Text(reader, 8), Text(reader, 9), Text(reader, 10),
                 JsonSerializer.Deserialize<List<string>>(reader.GetString(11)) ?? [],
-                reader.IsDBNull(12) ? null : reader.GetInt64(12), Text(reader, 13), reader.GetInt64(14)));
+                reader.IsDBNull(12) ? null : reader.GetInt64(12), Text(reader, 13), reader.GetInt64(14),
+                reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15)));
         }
 
         return nodes;

@@ -16,7 +16,9 @@ namespace KonnectES.Projections.DataPlaneNodes;
 /// <param name="RefusedVersion">The version it last refused.</param>
 /// <param name="RefusedSnapshotHash">The snapshot hash it last refused: never pushed to it again.</param>
 /// <param name="StreamVersion">How many reports changed the record (its stream's version).</param>
+/// <param name="HealthChangedAt">When its target health last changed; null until it reported any.</param>
 public sealed record DataPlaneNodeRecord(
     Guid ControlPlaneId, Guid NodeId, string Hostname, string Version, IReadOnlyDictionary<string, string> Labels,
     DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long ConfigVersion, string? ConfigHash, string? SnapshotHash,
-    string? LastError, IReadOnlyList<string> LastErrorDetails, long? RefusedVersion, string? RefusedSnapshotHash, long StreamVersion);
+    string? LastError, IReadOnlyList<string> LastErrorDetails, long? RefusedVersion, string? RefusedSnapshotHash, long StreamVersion,
+    DateTimeOffset? HealthChangedAt = null);

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace KonnectES.Projections.DataPlaneNodes;
 
-/// <summary>The <c>data_plane_nodes</c> table (idempotent).</summary>
+/// <summary>The <c>data_plane_nodes</c> and <c>data_plane_target_health</c> tables (idempotent).</summary>
 internal static class DataPlaneNodeSchema
 {
     public static string Ddl(string s) => $"""
@@ -14,6 +14,12 @@ internal static class DataPlaneNodeSchema
             last_error text, last_error_details jsonb NOT NULL DEFAULT '[]'::jsonb,
             refused_version bigint, refused_snapshot_hash text, stream_version bigint NOT NULL,
             PRIMARY KEY (control_plane_id, node_id));
+        ALTER TABLE {s}.data_plane_nodes ADD COLUMN IF NOT EXISTS health_changed_at timestamptz;
+        CREATE TABLE IF NOT EXISTS {s}.data_plane_target_health (
+            control_plane_id uuid NOT NULL, node_id uuid NOT NULL, upstream_id uuid NOT NULL, upstream text NOT NULL,
+            target text NOT NULL, health text NOT NULL,
+            PRIMARY KEY (control_plane_id, upstream_id, node_id, target));
+        CREATE INDEX IF NOT EXISTS data_plane_target_health_by_node ON {s}.data_plane_target_health (control_plane_id, node_id);
         """;
 
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)

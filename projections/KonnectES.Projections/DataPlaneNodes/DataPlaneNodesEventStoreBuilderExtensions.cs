@@ -9,8 +9,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class DataPlaneNodesEventStoreBuilderExtensions
 {
     /// <summary>
-    /// Adds the node report events (<c>data_plane_node_reported</c>, <c>data_plane_node_refused_snapshot</c>), their
-    /// inline projection into <c>data_plane_nodes</c>, the table's creation at start-up and <see cref="DataPlaneNodeReader"/>.
+    /// Adds the node report events (<c>data_plane_node_reported</c>, <c>data_plane_node_refused_snapshot</c>,
+    /// <c>data_plane_node_target_health_changed</c>), their inline projection into <c>data_plane_nodes</c> and
+    /// <c>data_plane_target_health</c>, the tables' creation at start-up, <see cref="DataPlaneNodeReader"/> and
+    /// <see cref="DataPlaneTargetHealthReader"/>.
     /// Call after <c>AddConfigReadModels</c>, whose <c>ReadModelOptions</c> it shares.
     /// </summary>
     public static IEventStoreBuilder AddDataPlaneNodeReadModels(this IEventStoreBuilder builder)
@@ -19,9 +21,11 @@ public static class DataPlaneNodesEventStoreBuilderExtensions
         builder.Services.AddOptions<KonnectES.Projections.ReadModelOptions>();
         builder.Services.Configure<EventStoreOptions>(o => o.Events
             .Register<DataPlaneNodeReported>("data_plane_node_reported")
-            .Register<DataPlaneNodeRefusedSnapshot>("data_plane_node_refused_snapshot"));
+            .Register<DataPlaneNodeRefusedSnapshot>("data_plane_node_refused_snapshot")
+            .Register<DataPlaneNodeTargetHealthChanged>("data_plane_node_target_health_changed"));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DataPlaneNodeMigrationService>());
         builder.Services.TryAddSingleton<DataPlaneNodeReader>();
+        builder.Services.TryAddSingleton<DataPlaneTargetHealthReader>();
         return builder.AddProjection<DataPlaneNodeProjection>(ProjectionLifecycle.Inline);
     }
 }

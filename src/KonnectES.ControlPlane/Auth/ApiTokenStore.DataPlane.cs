@@ -45,6 +45,40 @@ public sealed partial class ApiTokenStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? (token, id, name) : null;
     }
 
+    /// <summary>
+    /// Registers a token given from outside (the environment) under a fixed <paramref name="name"/>, idempotently: only
+    /// its SHA-256 is stored, so every control-plane node registering the same value agrees, and another value (or a
+    /// revoked registration) replaces the previous one under that name. False when nothing changed, including when the
+    /// same token is already registered under another name.
+    /// </summary>
+    public async Task<bool> RegisterDataPlaneTokenAsync(
+        Guid controlPlaneId, string name, string token, string createdBy, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        await using var command = _store.DataSource.CreateCommand($"""
+            INSERT INTO {_schema}.data_plane_tokens (id, control_plane_id, token_hash, created_at, created_by, name)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (control_plane_id, name) DO UPDATE SET token_hash = EXCLUDED.token_hash, revoked_at = NULL
+            WHERE {_schema}.data_plane_tokens.token_hash <> EXCLUDED.token_hash OR {_schema}.data_plane_tokens.revoked_at IS NOT NULL
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
+        command.Parameters.Add(new NpgsqlParameter { Value = controlPlaneId });
+        command.Parameters.Add(new NpgsqlParameter { Value = TokenHashing.Hash(token) });
+        command.Parameters.Add(new NpgsqlParameter { Value = _time.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter { Value = createdBy });
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // The same token is already registered (by another node, or under another name): nothing to do.
+            return false;
+        }
+    }
+
     /// <summary>The control plane a data-plane token belongs to, or null (for the cluster port).</summary>
     public async Task<Guid?> AuthenticateDataPlaneAsync(string token, CancellationToken cancellationToken) =>
         (await AuthenticateDataPlaneTokenAsync(token, cancellationToken))?.ControlPlaneId;

@@ -41,6 +41,7 @@ internal sealed class ClusterAppendParticipant(IOutbox outbox, IOptions<ReadMode
                  {
                      DataPlaneNodeReported r => new DataPlaneNodeChanged(r.ControlPlaneId, r.NodeId),
                      DataPlaneNodeRefusedSnapshot n => new DataPlaneNodeChanged(n.ControlPlaneId, n.NodeId),
+                     DataPlaneNodeTargetHealthChanged h => new DataPlaneNodeChanged(h.ControlPlaneId, h.NodeId),
                      _ => null,
                  }).OfType<DataPlaneNodeChanged>().Distinct())
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using KonnectES.Projections.DataPlaneNodes;
 
 namespace KonnectES.ControlPlane.Cluster;
 
@@ -14,7 +15,8 @@ internal static class ClusterReports
         OptionalString(body, "config_hash"),
         OptionalString(body, "snapshot_hash"),
         Labels(body),
-        Strings(body, "errors"));
+        Strings(body, "errors"),
+        TargetHealth(body));
 
     public static NackReport Nack(JsonElement body) => new(
         RequiredGuid(body, "node_id"),
@@ -27,6 +29,53 @@ internal static class ClusterReports
     public static Guid ParseNodeId(string? value, string name) =>
         Guid.TryParse(value, out var id) ? id : throw new ClusterBadRequestException(
             value is null ? $"{name} is required" : $"{name} must be a UUID");
+
+    /// <summary>
+    /// <c>target_health</c>: null when absent (unchanged), else every target's health, one entry per upstream and
+    /// target, each with a health name Kong uses.
+    /// </summary>
+    private static IReadOnlyList<DataPlaneTargetHealth>? TargetHealth(JsonElement body)
+    {
+        if (!body.TryGetProperty("target_health", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new ClusterBadRequestException("target_health must be an array");
+        }
+
+        var targets = new List<DataPlaneTargetHealth>();
+        var index = 0;
+        foreach (var entry in value.EnumerateArray())
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"target_health[{index++}]");
+            if (entry.ValueKind != JsonValueKind.Object)
+            {
+                throw new ClusterBadRequestException($"{at} must be an object");
+            }
+
+            var health = OptionalString(entry, "health") ?? throw new ClusterBadRequestException($"{at}.health is required");
+            if (!DataPlaneTargetHealth.Names.Contains(health))
+            {
+                throw new ClusterBadRequestException($"{at}.health must be one of HEALTHY, UNHEALTHY, DNS_ERROR, HEALTHCHECKS_OFF");
+            }
+
+            targets.Add(new DataPlaneTargetHealth(
+                ParseNodeId(OptionalString(entry, "upstream_id"), at + ".upstream_id"),
+                OptionalString(entry, "upstream") ?? "",
+                OptionalString(entry, "target") is { Length: > 0 } target ? target : throw new ClusterBadRequestException($"{at}.target is required"),
+                health));
+        }
+
+        if (targets.DistinctBy(t => (t.UpstreamId, t.Target)).Count() != targets.Count)
+        {
+            throw new ClusterBadRequestException("target_health names a target of an upstream twice");
+        }
+
+        return DataPlaneTargetHealth.Sorted(targets);
+    }
 
     private static Guid RequiredGuid(JsonElement body, string name) =>
         ParseNodeId(OptionalString(body, name), name);

@@ -1,3 +1,5 @@
+using KonnectES.Projections.DataPlaneNodes;
+
 namespace KonnectES.ControlPlane.Cluster;
 
 /// <summary>A heartbeat (<c>POST /v1/status</c>).</summary>
@@ -9,6 +11,7 @@ namespace KonnectES.ControlPlane.Cluster;
 /// <param name="SnapshotHash">The snapshot hash it applied.</param>
 /// <param name="Labels">Its labels.</param>
 /// <param name="Errors">Its errors.</param>
+/// <param name="TargetHealth">Its whole target health, by upstream id then target; null when unchanged since its last report.</param>
 internal sealed record StatusReport(
     Guid NodeId, string Hostname, string Version, long ConfigVersion, string? ConfigHash, string? SnapshotHash,
-    IReadOnlyDictionary<string, string> Labels, IReadOnlyList<string> Errors);
+    IReadOnlyDictionary<string, string> Labels, IReadOnlyList<string> Errors, IReadOnlyList<DataPlaneTargetHealth>? TargetHealth = null);

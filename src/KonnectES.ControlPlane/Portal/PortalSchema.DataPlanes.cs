@@ -124,6 +124,7 @@ public static partial class PortalSchema
         ["lastError"] = node.LastError,
         ["lastErrorDetails"] = node.LastErrorDetails,
         ["refusedSnapshotHash"] = node.RefusedSnapshotHash,
+        ["healthChangedAt"] = node.HealthChangedAt,
     };
 
     /// <summary>What a <c>dataPlaneStatusChanged</c> subscriber compares: the view without <c>lastSeen</c>, which every heartbeat moves.</summary>

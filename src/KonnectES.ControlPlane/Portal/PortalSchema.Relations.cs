@@ -22,8 +22,8 @@ public static partial class PortalSchema
         Children(builder, "Consumer", "plugins", EntityType.Plugin, "consumer_id");
         Children(builder, "Consumer", "credentials", EntityType.Credential, "consumer_id");
         Children(builder, "Upstream", "targets", EntityType.Target, "upstream_id");
+        BindHealth(builder);
         builder
-            .Resolve("Upstream", "health", _ => Array.Empty<object>()) // health comes from data planes (a later issue)
             .ResolveAsync("Certificate", "snis", async c =>
                 (object?)(await LoadChildrenAsync(c, EntityType.Sni, "certificate_id")).Select(s => s["name"]).ToList())
             .ResolveAsync("Consumer", "groups", async c =>

@@ -35,6 +35,7 @@ internal static class DataPlaneServiceCollectionExtensions
         services.AddSingleton(new DataPlaneClock(DateTimeOffset.UtcNow));
         services.AddSingleton<ISnapshotApplier>(sp => sp.GetRequiredService<ProxyConfigurationHolder>());
         services.AddSingleton(_ => new TrafficBuffer(traffic.MaxBufferedRows));
+        services.AddSingleton<ITargetHealthSource>(sp => new UpstreamTargetHealth(() => sp.GetRequiredService<ProxyConfigurationHolder>().Current.Upstreams));
         services.AddSyncClient(sync);
         services.AddHostedService(sp => new ActiveHealthChecker(
             () => sp.GetRequiredService<ProxyConfigurationHolder>().Current.Upstreams, sp.GetRequiredService<ILogger<ActiveHealthChecker>>()));

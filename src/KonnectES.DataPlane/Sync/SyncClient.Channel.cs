@@ -138,8 +138,16 @@ internal sealed partial class SyncClient
     {
         Counters.Notified();
         _channelBackoff.Reset();
+        var reconnected = false;
         Update(() =>
         {
+            if (_transport is null)
+            {
+                // The control plane hears the whole target health again after a reconnection.
+                ForgetAcknowledgedHealth();
+                reconnected = true;
+            }
+
             _transport = transport;
             _lastContact = DateTimeOffset.UtcNow;
             if (!_refusedHead)
@@ -147,6 +155,11 @@ internal sealed partial class SyncClient
                 _lastError = null;
             }
         });
+
+        if (reconnected && _health is not null)
+        {
+            HeartbeatSoon();
+        }
 
         // Only the newest matters: a notification not yet pulled is replaced.
         Interlocked.Exchange(ref _pending, notification);

@@ -12,12 +12,14 @@ namespace KonnectES.DataPlane.Sync;
 /// notification; the sync loop pulls the delta since the held version (the full snapshot when it holds none or the
 /// delta does not hash right), hands it to the <see cref="ISnapshotApplier"/>, or NACKs it; the cache loop keeps the
 /// newest applied snapshot on disk; the heartbeat loop reports the node every interval and at once after an apply or a
-/// refusal. At start the last good snapshot on disk is applied before any network call.
+/// refusal, with the node's target health when it changed. At start the last good snapshot on disk is applied before
+/// any network call.
 /// </summary>
 internal sealed partial class SyncClient : BackgroundService
 {
     private readonly SyncClientOptions _options;
     private readonly ISnapshotApplier _applier;
+    private readonly ITargetHealthSource? _health;
     private readonly ILogger _logger;
     private readonly HttpClient _http;
     private readonly ClusterApi _api;
@@ -38,9 +40,14 @@ internal sealed partial class SyncClient : BackgroundService
     private string? _lastError;
     private DateTimeOffset? _lastContact;
     private IReadOnlyList<string> _errors = [];
+    private IReadOnlyList<TargetHealthEntry>? _healthAcknowledged;
+    private long _healthEpoch;
 
-    /// <summary>A client for the options; <paramref name="applier"/> is the proxy.</summary>
-    public SyncClient(SyncClientOptions options, ISnapshotApplier applier, ILogger<SyncClient> logger)
+    /// <summary>
+    /// A client for the options; <paramref name="applier"/> is the proxy, <paramref name="health"/> (when given) the
+    /// target health its heartbeats report.
+    /// </summary>
+    public SyncClient(SyncClientOptions options, ISnapshotApplier applier, ILogger<SyncClient> logger, ITargetHealthSource? health = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(applier);
@@ -53,6 +60,7 @@ internal sealed partial class SyncClient : BackgroundService
 
         _options = options;
         _applier = applier;
+        _health = health;
         _logger = logger;
         NodeId = options.NodeId ?? NodeIdentity.LoadOrCreate(options.DataDirectory);
         _http = new HttpClient(new SocketsHttpHandler

@@ -29,6 +29,12 @@ internal sealed class SyncClientOptions
     /// <summary>How often the client reports its status when nothing happens (Kong: 10 s).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often the heartbeat loop looks whether a target's health changed between heartbeats; a change is reported at
+    /// once instead of at the next heartbeat, and flaps within one interval make one report.
+    /// </summary>
+    public TimeSpan HealthWatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The first reconnect delay's upper bound; it doubles on each failure.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -77,9 +83,9 @@ internal sealed class SyncClientOptions
             errors.Add("KONNECTES_DATA_DIR must name a directory.");
         }
 
-        if (HeartbeatInterval <= TimeSpan.Zero || InitialBackoff <= TimeSpan.Zero || MaxBackoff < InitialBackoff)
+        if (HeartbeatInterval <= TimeSpan.Zero || HealthWatchInterval <= TimeSpan.Zero || InitialBackoff <= TimeSpan.Zero || MaxBackoff < InitialBackoff)
         {
-            errors.Add("The heartbeat interval and backoff bounds must be positive, the maximum backoff at least the initial one.");
+            errors.Add("The heartbeat and health watch intervals and backoff bounds must be positive, the maximum backoff at least the initial one.");
         }
 
         if (LongPollWait <= TimeSpan.Zero || LongPollWait > TimeSpan.FromSeconds(60))

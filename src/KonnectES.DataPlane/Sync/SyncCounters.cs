@@ -11,6 +11,7 @@ internal sealed class SyncCounters
     private long _nacks;
     private long _heartbeats;
     private long _applied;
+    private long _targetHealthReports;
 
     /// <summary>Full snapshots downloaded.</summary>
     public long FullPulls => Interlocked.Read(ref _fullPulls);
@@ -32,6 +33,9 @@ internal sealed class SyncCounters
 
     /// <summary>Heartbeats the control plane accepted.</summary>
     public long Heartbeats => Interlocked.Read(ref _heartbeats);
+
+    /// <summary>Accepted heartbeats that carried the target health (it changed, or was sent whole after a start or a reconnection).</summary>
+    public long TargetHealthReports => Interlocked.Read(ref _targetHealthReports);
 
     /// <summary>Snapshots the proxy applied (including the cached one at start).</summary>
     public long Applied => Interlocked.Read(ref _applied);
@@ -55,6 +59,8 @@ internal sealed class SyncCounters
     internal void Nacked() => Interlocked.Increment(ref _nacks);
 
     internal void HeartbeatSent() => Interlocked.Increment(ref _heartbeats);
+
+    internal void TargetHealthSent() => Interlocked.Increment(ref _targetHealthReports);
 
     internal void SnapshotApplied() => Interlocked.Increment(ref _applied);
 }

@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using KonnectES.EventStore;
-using KonnectES.Projections;
+using KonnectES.ControlPlane.Auth;
 using KonnectES.Projections.ControlPlanes;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace KonnectES.Server.Hosting;
@@ -15,7 +11,7 @@ namespace KonnectES.Server.Hosting;
 /// the control plane to exist (another node may be creating it).
 /// </summary>
 internal sealed partial class DataPlaneTokenRegistration(
-    DataPlaneTokenSetting setting, IEventStore store, IOptions<ReadModelOptions> options, ControlPlaneRecordReader controlPlanes,
+    DataPlaneTokenSetting setting, ApiTokenStore tokens, ControlPlaneRecordReader controlPlanes,
     ILogger<DataPlaneTokenRegistration> logger) : BackgroundService
 {
     private const string Actor = "system:bootstrap";
@@ -29,7 +25,7 @@ internal sealed partial class DataPlaneTokenRegistration(
             {
                 if (await controlPlanes.GetByNameAsync(setting.ControlPlaneName, stoppingToken) is { } controlPlane)
                 {
-                    await RegisterAsync(controlPlane.Id, stoppingToken);
+                    await tokens.RegisterDataPlaneTokenAsync(controlPlane.Id, setting.Name, setting.Token, Actor, stoppingToken);
                     LogRegistered(logger, setting.Name, setting.ControlPlaneName);
                     return;
                 }
@@ -52,30 +48,6 @@ internal sealed partial class DataPlaneTokenRegistration(
             {
                 return;
             }
-        }
-    }
-
-    private async Task RegisterAsync(Guid controlPlaneId, CancellationToken cancellationToken)
-    {
-        var schema = options.Value.Schema;
-        await using var command = store.DataSource.CreateCommand($"""
-            INSERT INTO {schema}.data_plane_tokens (id, control_plane_id, token_hash, created_at, created_by, name)
-            VALUES ($1, $2, $3, now(), $4, $5)
-            ON CONFLICT (control_plane_id, name) DO UPDATE SET token_hash = EXCLUDED.token_hash, revoked_at = NULL
-            WHERE {schema}.data_plane_tokens.token_hash <> EXCLUDED.token_hash OR {schema}.data_plane_tokens.revoked_at IS NOT NULL
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
-        command.Parameters.Add(new NpgsqlParameter { Value = controlPlaneId });
-        command.Parameters.Add(new NpgsqlParameter { Value = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(setting.Token))) });
-        command.Parameters.Add(new NpgsqlParameter { Value = Actor });
-        command.Parameters.Add(new NpgsqlParameter { Value = setting.Name });
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            // The same token is already registered (by another node, or under another name): nothing to do.
         }
     }
 

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Text.Json;
+using KonnectES.EndToEnd.Tests.Support;
+
+namespace KonnectES.EndToEnd.Tests;
+
+/// <summary>
+/// Requests sent through a real data-plane process show up in the portal's analytics exactly once, split by route,
+/// consumer and status class — including the requests the data plane answers itself (401 without a key, 404 without a
+/// route) — and a stopping data plane reports what it still holds.
+/// </summary>
+public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) : IClassFixture<TrafficPlatform>
+{
+    private static readonly string Configuration = """
+        _format_version: "3.0"
+        services:
+        - name: counted
+          url: http://{upstream}
+          routes:
+          - name: open
+            paths: ["/open"]
+          - name: keyed
+            paths: ["/keyed"]
+            plugins:
+            - name: key-auth
+        consumers:
+        - username: alice
+          keyauth_credentials:
+          - key: alice-key
+        - username: bob
+          keyauth_credentials:
+          - key: bob-key
+        """;
+
+    [Fact]
+    public async Task N_requests_show_up_as_exactly_N_split_by_route_consumer_and_status()
+    {
+        // Given a data plane reporting every second, serving an open route and a key-auth route with two consumers
+        var node = await platform.StartDataPlaneAsync(flushSeconds: 1);
+        await node.WaitForVersionAsync(await platform.Portal.ImportAsync(platform.ControlPlaneId, Configuration.Replace("{upstream}", platform.Upstream.Address, StringComparison.Ordinal)));
+        var ids = await IdsAsync();
+        var nodeId = await node.NodeIdAsync();
+        var from = DateTimeOffset.UtcNow;
+
+        // When requests go through it in two batches, the second after the first was reported, many at a time
+        Call[] firstBatch =
+        [
+            .. Times(4, new Call("open", null, "/open/a", null, 200)),
+            .. Times(2, new Call("open", null, "/open/b?status=500", null, 500)),
+            .. Times(1, new Call("open", null, "/open/c?status=404", null, 404)),
+            .. Times(3, new Call("keyed", "alice", "/keyed/a", "alice-key", 200)),
+            .. Times(1, new Call("keyed", "alice", "/keyed/b?status=500", "alice-key", 500)),
+            .. Times(2, new Call("keyed", "bob", "/keyed/c", "bob-key", 200)),
+            .. Times(2, new Call("keyed", null, "/keyed/d", null, 401)),
+            .. Times(1, new Call(null, null, "/nowhere", null, 404)),
+        ];
+        Call[] secondBatch =
+        [
+            .. Times(2, new Call("open", null, "/open/a", null, 200)),
+            .. Times(1, new Call("open", null, "/open/b?status=500", null, 500)),
+            .. Times(1, new Call("open", null, "/open/c?status=404", null, 404)),
+            .. Times(2, new Call("keyed", "alice", "/keyed/a", "alice-key", 200)),
+            .. Times(1, new Call("keyed", "alice", "/keyed/b?status=500", "alice-key", 500)),
+            .. Times(2, new Call("keyed", "bob", "/keyed/c", "bob-key", 200)),
+            .. Times(1, new Call("keyed", "bob", "/keyed/e?status=404", "bob-key", 404)),
+            .. Times(1, new Call("keyed", null, "/keyed/d", null, 401)),
+            .. Times(2, new Call("keyed", null, "/keyed/f", "not-a-key", 401)),
+            .. Times(1, new Call(null, null, "/nowhere", null, 404)),
+        ];
+        var slowest = await SendAllAsync(node, firstBatch);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        slowest = Max(slowest, await SendAllAsync(node, secondBatch));
+        Call[] sent = [.. firstBatch, .. secondBatch];
+
+        // Then the portal's analytics settle on exactly what was sent
+        var to = DateTimeOffset.UtcNow.AddMinutes(2);
+        var totals = await SettledTotalsAsync(nodeId, from, to, sent.Length, settleFor: TimeSpan.FromSeconds(3));
+        Assert.True(sent.Length == totals.GetProperty("requestCount").GetInt64(), $"{totals}\n{platform.Logs}");
+        Assert.Equal(sent.Count(c => c.Status is >= 400 and < 500), totals.GetProperty("errorCount4xx").GetInt64());
+        Assert.Equal(sent.Count(c => c.Status >= 500), totals.GetProperty("errorCount5xx").GetInt64());
+        Assert.True(totals.GetProperty("bytesOut").GetDouble() > 0, totals.ToString());
+
+        Assert.Equal(
+            Expected(sent, c => Id(ids, c.Route)),
+            await CountsAsync(nodeId, from, to, ["ROUTE"], d => Dimension(d, "routeId")));
+        Assert.Equal(
+            Expected(sent, c => Id(ids, c.Consumer)),
+            await CountsAsync(nodeId, from, to, ["CONSUMER"], d => Dimension(d, "consumerId")));
+        Assert.Equal(
+            Expected(sent, c => StatusClass(c.Status)),
+            await CountsAsync(nodeId, from, to, ["STATUS_CODE_CLASS"], d => Dimension(d, "statusCodeClass")));
+        Assert.Equal(
+            Expected(sent, c => $"{Id(ids, c.Route)}|{Id(ids, c.Consumer)}|{StatusClass(c.Status)}"),
+            await CountsAsync(
+                nodeId, from, to, ["ROUTE", "CONSUMER", "STATUS_CODE_CLASS"],
+                d => $"{Dimension(d, "routeId")}|{Dimension(d, "consumerId")}|{Dimension(d, "statusCodeClass")}"));
+
+        // and the latencies are there and no longer than the client waited for the slowest request
+        var p50 = totals.GetProperty("latencyP50Ms").GetDouble();
+        var p99 = totals.GetProperty("latencyP99Ms").GetDouble();
+        Assert.True(p50 > 0 && p50 <= p99, totals.ToString());
+        Assert.True(p99 <= slowest.TotalMilliseconds * 1.02, $"p99 {p99} ms, slowest request seen by the client {slowest.TotalMilliseconds} ms");
+        Assert.True(totals.GetProperty("upstreamLatencyP99Ms").GetDouble() is var upstream && upstream > 0 && upstream <= p99 * 1.02, totals.ToString());
+    }
+
+    [Fact]
+    public async Task A_data_plane_stopped_before_its_next_report_sends_what_it_holds()
+    {
+        // Given a data plane that would report only once an hour
+        var node = await platform.StartDataPlaneAsync(flushSeconds: 3600);
+        await node.WaitForVersionAsync(await platform.Portal.ImportAsync(platform.ControlPlaneId, Configuration.Replace("{upstream}", platform.Upstream.Address, StringComparison.Ordinal)));
+        var ids = await IdsAsync();
+        var nodeId = await node.NodeIdAsync();
+        var from = DateTimeOffset.UtcNow;
+        Call[] sent =
+        [
+            .. Times(3, new Call("open", null, "/open/a", null, 200)),
+            .. Times(2, new Call("keyed", "bob", "/keyed/b?status=500", "bob-key", 500)),
+            .. Times(1, new Call("keyed", null, "/keyed/c", null, 401)),
+        ];
+        await SendAllAsync(node, sent);
+
+        // When it is stopped gracefully
+        await node.StopAsync();
+
+        // Then everything it answered shows up
+        var totals = await SettledTotalsAsync(nodeId, from, DateTimeOffset.UtcNow.AddMinutes(2), sent.Length, settleFor: TimeSpan.FromSeconds(2));
+        Assert.True(sent.Length == totals.GetProperty("requestCount").GetInt64(), $"{totals}\n{node.Output}");
+        Assert.Equal(
+            Expected(sent, c => $"{Id(ids, c.Route)}|{Id(ids, c.Consumer)}|{StatusClass(c.Status)}"),
+            await CountsAsync(
+                nodeId, from, DateTimeOffset.UtcNow.AddMinutes(2), ["ROUTE", "CONSUMER", "STATUS_CODE_CLASS"],
+                d => $"{Dimension(d, "routeId")}|{Dimension(d, "consumerId")}|{Dimension(d, "statusCodeClass")}"));
+    }
+
+    private async Task<Dictionary<string, string>> IdsAsync() => new()
+    {
+        ["open"] = await platform.RouteIdAsync("open"),
+        ["keyed"] = await platform.RouteIdAsync("keyed"),
+        ["alice"] = await platform.ConsumerIdAsync("alice"),
+        ["bob"] = await platform.ConsumerIdAsync("bob"),
+    };
+
+    /// <summary>Sends every call at once; asserts each status; returns the longest a client waited.</summary>
+    private async Task<TimeSpan> SendAllAsync(DataPlaneNode node, IEnumerable<Call> calls)
+    {
+        var waits = await Task.WhenAll(calls.Select(async call =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, call.Path);
+            if (call.Key is { } key)
+            {
+                request.Headers.Add("apikey", key);
+            }
+
+            var watch = Stopwatch.StartNew();
+            using var response = await node.Proxy.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            watch.Stop();
+            Assert.True(call.Status == (int)response.StatusCode, $"{call.Path}: {(int)response.StatusCode} {body}\n{node.Output}");
+            return watch.Elapsed;
+        }));
+        return waits.Max();
+    }
+
+    /// <summary>
+    /// Polls the node's totals until they reach <paramref name="expected"/> and stay unchanged for
+    /// <paramref name="settleFor"/>, or a minute passed; returns the last totals.
+    /// </summary>
+    private async Task<JsonElement> SettledTotalsAsync(string nodeId, DateTimeOffset from, DateTimeOffset to, long expected, TimeSpan settleFor)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        var totals = (await platform.AnalyticsAsync(nodeId, from, to)).GetProperty("totals");
+        var stableSince = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            var next = (await platform.AnalyticsAsync(nodeId, from, to)).GetProperty("totals");
+            if (next.GetProperty("requestCount").GetInt64() != totals.GetProperty("requestCount").GetInt64())
+            {
+                stableSince = DateTime.UtcNow;
+            }
+
+            totals = next;
+            if (totals.GetProperty("requestCount").GetInt64() >= expected && DateTime.UtcNow - stableSince >= settleFor)
+            {
+                break;
+            }
+        }
+
+        return totals;
+    }
+
+    private async Task<SortedDictionary<string, long>> CountsAsync(
+        string nodeId, DateTimeOffset from, DateTimeOffset to, string[] groupBy, Func<JsonElement, string> key)
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var series in (await platform.AnalyticsAsync(nodeId, from, to, groupBy)).GetProperty("series").EnumerateArray())
+        {
+            var name = key(series.GetProperty("dimensions"));
+            counts[name] = counts.GetValueOrDefault(name) + series.GetProperty("points").EnumerateArray().Sum(p => p.GetProperty("requestCount").GetInt64());
+        }
+
+        return counts;
+    }
+
+    private static SortedDictionary<string, long> Expected(IEnumerable<Call> sent, Func<Call, string> key) =>
+        new(sent.GroupBy(key).ToDictionary(g => g.Key, g => (long)g.Count()), StringComparer.Ordinal);
+
+    private static string Dimension(JsonElement dimensions, string name) =>
+        dimensions.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "none";
+
+    private static string Id(Dictionary<string, string> ids, string? name) => name is null ? "none" : ids[name];
+
+    private static string StatusClass(int status) => $"{status / 100}xx";
+
+    private static IEnumerable<Call> Times(int count, Call call) => Enumerable.Repeat(call, count);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>One request: the route and consumer it should count under (null: none), what to send, the status expected.</summary>
+    private sealed record Call(string? Route, string? Consumer, string Path, string? Key, int Status);
+}

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using KonnectES.EndToEnd.Tests.Support;
 
@@ -53,6 +54,7 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
             .. Times(2, new Call("keyed", "bob", "/keyed/c", "bob-key", 200)),
             .. Times(2, new Call("keyed", null, "/keyed/d", null, 401)),
             .. Times(1, new Call(null, null, "/nowhere", null, 404)),
+            .. Times(2, new Call("open", null, "/open/p", null, 200, Body: """{"order":1}""")),
         ];
         Call[] secondBatch =
         [
@@ -66,34 +68,44 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
             .. Times(1, new Call("keyed", null, "/keyed/d", null, 401)),
             .. Times(2, new Call("keyed", null, "/keyed/f", "not-a-key", 401)),
             .. Times(1, new Call(null, null, "/nowhere", null, 404)),
+            .. Times(1, new Call("keyed", "alice", "/keyed/p?status=500", "alice-key", 500, Body: """{"order":2,"lines":[1,2,3]}""")),
         ];
-        var slowest = await SendAllAsync(node, firstBatch);
+        var first = await SendAllAsync(node, firstBatch);
         await Task.Delay(TimeSpan.FromSeconds(2.5));
-        slowest = Max(slowest, await SendAllAsync(node, secondBatch));
-        Call[] sent = [.. firstBatch, .. secondBatch];
+        Exchange[] sent = [.. first, .. await SendAllAsync(node, secondBatch)];
+        var slowest = sent.Max(e => e.Waited);
 
         // Then the portal's analytics settle on exactly what was sent
         var to = DateTimeOffset.UtcNow.AddMinutes(2);
         var totals = await SettledTotalsAsync(nodeId, from, to, sent.Length, settleFor: TimeSpan.FromSeconds(3));
         Assert.True(sent.Length == totals.GetProperty("requestCount").GetInt64(), $"{totals}\n{platform.Logs}");
-        Assert.Equal(sent.Count(c => c.Status is >= 400 and < 500), totals.GetProperty("errorCount4xx").GetInt64());
-        Assert.Equal(sent.Count(c => c.Status >= 500), totals.GetProperty("errorCount5xx").GetInt64());
+        Assert.Equal(sent.Count(e => e.Call.Status is >= 400 and < 500), totals.GetProperty("errorCount4xx").GetInt64());
+        Assert.Equal(sent.Count(e => e.Call.Status >= 500), totals.GetProperty("errorCount5xx").GetInt64());
         Assert.True(totals.GetProperty("bytesOut").GetDouble() > 0, totals.ToString());
+        Assert.True(totals.GetProperty("bytesIn").GetDouble() > 0, totals.ToString());
 
         Assert.Equal(
-            Expected(sent, c => Id(ids, c.Route)),
+            Expected(sent, e => Id(ids, e.Call.Route)),
             await CountsAsync(nodeId, from, to, ["ROUTE"], d => Dimension(d, "routeId")));
         Assert.Equal(
-            Expected(sent, c => Id(ids, c.Consumer)),
+            Expected(sent, e => Id(ids, e.Call.Consumer)),
             await CountsAsync(nodeId, from, to, ["CONSUMER"], d => Dimension(d, "consumerId")));
         Assert.Equal(
-            Expected(sent, c => StatusClass(c.Status)),
+            Expected(sent, e => StatusClass(e.Call.Status)),
             await CountsAsync(nodeId, from, to, ["STATUS_CODE_CLASS"], d => Dimension(d, "statusCodeClass")));
         Assert.Equal(
-            Expected(sent, c => $"{Id(ids, c.Route)}|{Id(ids, c.Consumer)}|{StatusClass(c.Status)}"),
+            Expected(sent, e => Group(ids, e.Call)),
             await CountsAsync(
                 nodeId, from, to, ["ROUTE", "CONSUMER", "STATUS_CODE_CLASS"],
-                d => $"{Dimension(d, "routeId")}|{Dimension(d, "consumerId")}|{Dimension(d, "statusCodeClass")}"));
+                Group));
+
+        // and the body bytes of each group are the bytes the clients sent and received
+        Assert.Equal(
+            Expected(sent, e => Group(ids, e.Call), e => e.BytesOut),
+            await CountsAsync(nodeId, from, to, ["ROUTE", "CONSUMER", "STATUS_CODE_CLASS"], Group, "bytesOut"));
+        Assert.Equal(
+            Expected(sent, e => Group(ids, e.Call), e => e.BytesIn),
+            await CountsAsync(nodeId, from, to, ["ROUTE", "CONSUMER", "STATUS_CODE_CLASS"], Group, "bytesIn"));
 
         // and the latencies are there and no longer than the client waited for the slowest request
         var p50 = totals.GetProperty("latencyP50Ms").GetDouble();
@@ -112,13 +124,13 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
         var ids = await IdsAsync();
         var nodeId = await node.NodeIdAsync();
         var from = DateTimeOffset.UtcNow;
-        Call[] sent =
+        Call[] calls =
         [
             .. Times(3, new Call("open", null, "/open/a", null, 200)),
             .. Times(2, new Call("keyed", "bob", "/keyed/b?status=500", "bob-key", 500)),
             .. Times(1, new Call("keyed", null, "/keyed/c", null, 401)),
         ];
-        await SendAllAsync(node, sent);
+        var sent = await SendAllAsync(node, calls);
 
         // When it is stopped gracefully
         await node.StopAsync();
@@ -127,10 +139,10 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
         var totals = await SettledTotalsAsync(nodeId, from, DateTimeOffset.UtcNow.AddMinutes(2), sent.Length, settleFor: TimeSpan.FromSeconds(2));
         Assert.True(sent.Length == totals.GetProperty("requestCount").GetInt64(), $"{totals}\n{node.Output}");
         Assert.Equal(
-            Expected(sent, c => $"{Id(ids, c.Route)}|{Id(ids, c.Consumer)}|{StatusClass(c.Status)}"),
+            Expected(sent, e => Group(ids, e.Call)),
             await CountsAsync(
                 nodeId, from, DateTimeOffset.UtcNow.AddMinutes(2), ["ROUTE", "CONSUMER", "STATUS_CODE_CLASS"],
-                d => $"{Dimension(d, "routeId")}|{Dimension(d, "consumerId")}|{Dimension(d, "statusCodeClass")}"));
+                Group));
     }
 
     private async Task<Dictionary<string, string>> IdsAsync() => new()
@@ -141,12 +153,16 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
         ["bob"] = await platform.ConsumerIdAsync("bob"),
     };
 
-    /// <summary>Sends every call at once; asserts each status; returns the longest a client waited.</summary>
-    private async Task<TimeSpan> SendAllAsync(DataPlaneNode node, IEnumerable<Call> calls)
-    {
-        var waits = await Task.WhenAll(calls.Select(async call =>
+    /// <summary>Sends every call at once; asserts each status; returns what was sent and received.</summary>
+    private static async Task<Exchange[]> SendAllAsync(DataPlaneNode node, IEnumerable<Call> calls) =>
+        await Task.WhenAll(calls.Select(async call =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, call.Path);
+            using var request = new HttpRequestMessage(call.Body is null ? HttpMethod.Get : HttpMethod.Post, call.Path);
+            if (call.Body is { } content)
+            {
+                request.Content = new StringContent(content, Encoding.UTF8, "application/json");
+            }
+
             if (call.Key is { } key)
             {
                 request.Headers.Add("apikey", key);
@@ -154,13 +170,11 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
 
             var watch = Stopwatch.StartNew();
             using var response = await node.Proxy.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
+            var body = await response.Content.ReadAsByteArrayAsync();
             watch.Stop();
-            Assert.True(call.Status == (int)response.StatusCode, $"{call.Path}: {(int)response.StatusCode} {body}\n{node.Output}");
-            return watch.Elapsed;
+            Assert.True(call.Status == (int)response.StatusCode, $"{call.Path}: {(int)response.StatusCode} {Encoding.UTF8.GetString(body)}\n{node.Output}");
+            return new Exchange(call, watch.Elapsed, call.Body is null ? 0 : Encoding.UTF8.GetByteCount(call.Body), body.Length);
         }));
-        return waits.Max();
-    }
 
     /// <summary>
     /// Polls the node's totals until they reach <paramref name="expected"/> and stay unchanged for
@@ -190,21 +204,27 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
         return totals;
     }
 
+    /// <summary>The sum of <paramref name="measure"/> over each series, by the series' key.</summary>
     private async Task<SortedDictionary<string, long>> CountsAsync(
-        string nodeId, DateTimeOffset from, DateTimeOffset to, string[] groupBy, Func<JsonElement, string> key)
+        string nodeId, DateTimeOffset from, DateTimeOffset to, string[] groupBy, Func<JsonElement, string> key, string measure = "requestCount")
     {
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var series in (await platform.AnalyticsAsync(nodeId, from, to, groupBy)).GetProperty("series").EnumerateArray())
         {
             var name = key(series.GetProperty("dimensions"));
-            counts[name] = counts.GetValueOrDefault(name) + series.GetProperty("points").EnumerateArray().Sum(p => p.GetProperty("requestCount").GetInt64());
+            counts[name] = counts.GetValueOrDefault(name) + (long)series.GetProperty("points").EnumerateArray().Sum(p => p.GetProperty(measure).GetDouble());
         }
 
         return counts;
     }
 
-    private static SortedDictionary<string, long> Expected(IEnumerable<Call> sent, Func<Call, string> key) =>
-        new(sent.GroupBy(key).ToDictionary(g => g.Key, g => (long)g.Count()), StringComparer.Ordinal);
+    private static SortedDictionary<string, long> Expected(IEnumerable<Exchange> sent, Func<Exchange, string> key, Func<Exchange, long>? measure = null) =>
+        new(sent.GroupBy(key).ToDictionary(g => g.Key, g => g.Sum(measure ?? (_ => 1))), StringComparer.Ordinal);
+
+    private static string Group(Dictionary<string, string> ids, Call call) => $"{Id(ids, call.Route)}|{Id(ids, call.Consumer)}|{StatusClass(call.Status)}";
+
+    private static string Group(JsonElement dimensions) =>
+        $"{Dimension(dimensions, "routeId")}|{Dimension(dimensions, "consumerId")}|{Dimension(dimensions, "statusCodeClass")}";
 
     private static string Dimension(JsonElement dimensions, string name) =>
         dimensions.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "none";
@@ -215,8 +235,12 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
 
     private static IEnumerable<Call> Times(int count, Call call) => Enumerable.Repeat(call, count);
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    /// <summary>
+    /// One request: the route and consumer it should count under (null: none), what to send (a POST when it has a
+    /// body), the status expected.
+    /// </summary>
+    private sealed record Call(string? Route, string? Consumer, string Path, string? Key, int Status, string? Body = null);
 
-    /// <summary>One request: the route and consumer it should count under (null: none), what to send, the status expected.</summary>
-    private sealed record Call(string? Route, string? Consumer, string Path, string? Key, int Status);
+    /// <summary>A call as it went: how long the client waited, the body bytes it sent and received.</summary>
+    private sealed record Exchange(Call Call, TimeSpan Waited, long BytesIn, long BytesOut);
 }

@@ -30,6 +30,7 @@ internal sealed partial class ProxyHandler(
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : request.Path.ToUriComponent() + request.QueryString.Value;
         var requestId = Guid.NewGuid().ToString("N");
         var state = new RequestState();
+        var responseBytes = ResponseBytesFeature.Install(context);
         try
         {
             var match = configuration.Routes.Match(new RouteRequest
@@ -92,7 +93,7 @@ internal sealed partial class ProxyHandler(
         }
         finally
         {
-            Record(context, state, startedAt);
+            Record(context, state, responseBytes.Bytes, startedAt);
         }
     }
 
@@ -275,7 +276,7 @@ internal sealed partial class ProxyHandler(
         return response.WriteAsync(answer.Body, context.RequestAborted);
     }
 
-    private void Record(HttpContext context, RequestState state, long startedAt)
+    private void Record(HttpContext context, RequestState state, long bytesOut, long startedAt)
     {
         var match = state.Match;
         var consumer = context.Features.Get<AuthenticatedConsumerFeature>()?.Consumer;
@@ -290,7 +291,7 @@ internal sealed partial class ProxyHandler(
             consumer?.Id,
             context.Response.StatusCode,
             context.Request.ContentLength ?? 0,
-            context.Response.ContentLength ?? 0,
+            bytesOut,
             Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds,
             state.UpstreamMs);
         metrics.Record(proxied);

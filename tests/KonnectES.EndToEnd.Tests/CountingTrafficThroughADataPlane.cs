@@ -107,6 +107,15 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
             Expected(sent, e => Group(ids, e.Call), e => e.BytesIn),
             await CountsAsync(nodeId, from, to, ["ROUTE", "CONSUMER", "STATUS_CODE_CLASS"], Group, "bytesIn"));
 
+        // and the hour and day rollups hold the same
+        foreach (var (granularity, unit) in new[] { ("HOUR", TimeSpan.FromHours(1)), ("DAY", TimeSpan.FromDays(1)) })
+        {
+            var rolledUp = (await platform.AnalyticsAsync(nodeId, from, to + unit, [], granularity)).GetProperty("totals");
+            Assert.Equal(
+                (totals.GetProperty("requestCount").GetInt64(), totals.GetProperty("bytesIn").GetDouble(), totals.GetProperty("bytesOut").GetDouble()),
+                (rolledUp.GetProperty("requestCount").GetInt64(), rolledUp.GetProperty("bytesIn").GetDouble(), rolledUp.GetProperty("bytesOut").GetDouble()));
+        }
+
         // and the latencies are there and no longer than the client waited for the slowest request
         var p50 = totals.GetProperty("latencyP50Ms").GetDouble();
         var p99 = totals.GetProperty("latencyP99Ms").GetDouble();
@@ -143,6 +152,42 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
             await CountsAsync(
                 nodeId, from, DateTimeOffset.UtcNow.AddMinutes(2), ["ROUTE", "CONSUMER", "STATUS_CODE_CLASS"],
                 Group));
+    }
+
+    [Fact]
+    public async Task Requests_on_both_sides_of_a_minute_boundary_count_once_each()
+    {
+        // Given a data plane reporting every second
+        var node = await platform.StartDataPlaneAsync(flushSeconds: 1);
+        await node.WaitForVersionAsync(await platform.Portal.ImportAsync(platform.ControlPlaneId, Configuration.Replace("{upstream}", platform.Upstream.Address, StringComparison.Ordinal)));
+        var nodeId = await node.NodeIdAsync();
+
+        // When requests go through it one after the other from two seconds before a minute starts to three after
+        var now = DateTimeOffset.UtcNow;
+        var boundary = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(1);
+        if (boundary - now < TimeSpan.FromSeconds(2))
+        {
+            boundary = boundary.AddMinutes(1);
+        }
+
+        await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (boundary - TimeSpan.FromSeconds(2) - DateTimeOffset.UtcNow).Ticks)));
+        var from = DateTimeOffset.UtcNow;
+        var sent = new List<Exchange>();
+        while (DateTimeOffset.UtcNow < boundary + TimeSpan.FromSeconds(3))
+        {
+            sent.AddRange(await SendAllAsync(node, [new Call("open", null, "/open/a", null, 200)]));
+            await Task.Delay(20);
+        }
+
+        // Then each counts once, in one of the two minutes
+        var to = DateTimeOffset.UtcNow.AddMinutes(2);
+        var totals = await SettledTotalsAsync(nodeId, from, to, sent.Count, settleFor: TimeSpan.FromSeconds(3));
+        Assert.True(sent.Count == totals.GetProperty("requestCount").GetInt64(), $"{sent.Count} sent: {totals}\n{platform.Logs}");
+        var points = (await platform.AnalyticsAsync(nodeId, from, to, [])).GetProperty("series").EnumerateArray()
+            .SelectMany(s => s.GetProperty("points").EnumerateArray())
+            .ToDictionary(p => p.GetProperty("timestamp").GetDateTimeOffset(), p => p.GetProperty("requestCount").GetInt64());
+        Assert.Equal([boundary.AddMinutes(-1), boundary], points.Keys.Order());
+        Assert.All(points.Values, count => Assert.True(count > 0));
     }
 
     private async Task<Dictionary<string, string>> IdsAsync() => new()
@@ -183,12 +228,12 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
     private async Task<JsonElement> SettledTotalsAsync(string nodeId, DateTimeOffset from, DateTimeOffset to, long expected, TimeSpan settleFor)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        var totals = (await platform.AnalyticsAsync(nodeId, from, to)).GetProperty("totals");
+        var totals = (await platform.AnalyticsAsync(nodeId, from, to, [])).GetProperty("totals");
         var stableSince = DateTime.UtcNow;
         while (DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);
-            var next = (await platform.AnalyticsAsync(nodeId, from, to)).GetProperty("totals");
+            var next = (await platform.AnalyticsAsync(nodeId, from, to, [])).GetProperty("totals");
             if (next.GetProperty("requestCount").GetInt64() != totals.GetProperty("requestCount").GetInt64())
             {
                 stableSince = DateTime.UtcNow;

@@ -68,22 +68,22 @@ public sealed class TrafficPlatform : IAsyncLifetime
             .GetProperty("controlPlane").GetProperty("consumer").GetProperty("id").GetString()!;
 
     /// <summary>
-    /// The portal's per-minute <c>analytics</c> of one data plane from <paramref name="from"/> to <paramref name="to"/>,
-    /// grouped by <paramref name="groupBy"/>.
+    /// The portal's <c>analytics</c> of one data plane from <paramref name="from"/> to <paramref name="to"/> per
+    /// <paramref name="granularity"/> (MINUTE, HOUR, DAY), grouped by <paramref name="groupBy"/>.
     /// </summary>
-    internal async Task<JsonElement> AnalyticsAsync(string dataPlaneId, DateTimeOffset from, DateTimeOffset to, params string[] groupBy) =>
+    internal async Task<JsonElement> AnalyticsAsync(string dataPlaneId, DateTimeOffset from, DateTimeOffset to, string[] groupBy, string granularity = "MINUTE") =>
         (await Portal.DataAsync(
             """
-            query($cp: ID, $from: DateTime!, $to: DateTime!, $groupBy: [AnalyticsDimension!], $filter: AnalyticsFilter) {
+            query($cp: ID, $from: DateTime!, $to: DateTime!, $granularity: Granularity!, $groupBy: [AnalyticsDimension!], $filter: AnalyticsFilter) {
               controlPlane(id: $cp) {
-                analytics(from: $from, to: $to, granularity: MINUTE, groupBy: $groupBy, filter: $filter) {
+                analytics(from: $from, to: $to, granularity: $granularity, groupBy: $groupBy, filter: $filter) {
                   series { dimensions points { timestamp requestCount errorCount4xx errorCount5xx bytesIn bytesOut } }
                   totals { requestCount errorCount4xx errorCount5xx latencyP50Ms latencyP95Ms latencyP99Ms upstreamLatencyP99Ms proxyLatencyP99Ms bytesIn bytesOut }
                 }
               }
             }
             """,
-            new { cp = ControlPlaneId, from, to, groupBy, filter = new { dataPlaneId } })).GetProperty("controlPlane").GetProperty("analytics");
+            new { cp = ControlPlaneId, from, to, granularity, groupBy, filter = new { dataPlaneId } })).GetProperty("controlPlane").GetProperty("analytics");
 
     public async Task DisposeAsync()
     {

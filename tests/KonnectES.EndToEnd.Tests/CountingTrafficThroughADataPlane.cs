@@ -125,7 +125,7 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
     }
 
     [Fact]
-    public async Task A_data_plane_stopped_before_its_next_report_sends_what_it_holds()
+    public async Task A_data_plane_stopped_before_its_next_report_finishes_what_is_in_flight_and_sends_what_it_holds()
     {
         // Given a data plane that would report only once an hour
         var node = await platform.StartDataPlaneAsync(flushSeconds: 3600);
@@ -139,10 +139,18 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
             .. Times(2, new Call("keyed", "bob", "/keyed/b?status=500", "bob-key", 500)),
             .. Times(1, new Call("keyed", null, "/keyed/c", null, 401)),
         ];
-        var sent = await SendAllAsync(node, calls);
+        Exchange[] sent = [.. await SendAllAsync(node, calls)];
 
-        // When it is stopped gracefully
+        // When it is stopped gracefully while a slow request is in flight
+        var answered = platform.Upstream.Requests;
+        var slow = SendAllAsync(node, [new Call("open", null, "/open/slow?delay=1500", null, 200)]);
+        while (platform.Upstream.Requests == answered)
+        {
+            await Task.Delay(20);
+        }
+
         await node.StopAsync();
+        sent = [.. sent, .. await slow];
 
         // Then everything it answered shows up
         var totals = await SettledTotalsAsync(nodeId, from, DateTimeOffset.UtcNow.AddMinutes(2), sent.Length, settleFor: TimeSpan.FromSeconds(2));

@@ -9,7 +9,8 @@ namespace KonnectES.EndToEnd.Tests.Support;
 
 /// <summary>
 /// A real upstream on a free loopback port that answers with the status code asked for in the <c>status</c> query
-/// parameter (200 without it) and a short JSON body written without a Content-Length, like most applications.
+/// parameter (200 without it) and a short JSON body written without a Content-Length, like most applications, after
+/// waiting the milliseconds of the <c>delay</c> parameter if there is one.
 /// </summary>
 internal sealed class StatusUpstream : IAsyncDisposable
 {
@@ -49,6 +50,11 @@ internal sealed class StatusUpstream : IAsyncDisposable
     {
         Interlocked.Increment(ref _requests);
         var status = int.TryParse(context.Request.Query["status"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? asked : 200;
+        if (int.TryParse(context.Request.Query["delay"], NumberStyles.None, CultureInfo.InvariantCulture, out var delay))
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync($$"""{"status":{{status}},"path":"{{context.Request.Path}}"}""", context.RequestAborted);

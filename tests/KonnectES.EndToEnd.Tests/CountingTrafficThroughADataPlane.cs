@@ -95,9 +95,7 @@ public sealed class CountingTrafficThroughADataPlane(TrafficPlatform platform) :
             await CountsAsync(nodeId, from, to, ["STATUS_CODE_CLASS"], d => Dimension(d, "statusCodeClass")));
         Assert.Equal(
             Expected(sent, e => Group(ids, e.Call)),
-            await CountsAsync(
-                nodeId, from, to, ["ROUTE", "CONSUMER", "STATUS_CODE_CLASS"],
-                Group));
+            await CountsAsync(nodeId, from, to, ["ROUTE", "CONSUMER", "STATUS_CODE_CLASS"], Group));
 
         // and the body bytes of each group are the bytes the clients sent and received
         Assert.Equal(

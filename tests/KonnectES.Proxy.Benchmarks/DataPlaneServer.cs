@@ -47,6 +47,7 @@ internal sealed class DataPlaneServer : IAsyncDisposable
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Ports.Portal}",
             ["KONNECTES_CLUSTER_LISTEN"] = $"http://127.0.0.1:{Ports.Cluster}",
             ["KONNECTES_PROXY_LISTEN"] = $"http://127.0.0.1:{Ports.DataPlaneProxy}",
+            ["KONNECTES_PROXY_SSL_LISTEN"] = "off",
             ["KONNECTES_STATUS_LISTEN"] = $"http://127.0.0.1:{Ports.DataPlaneStatus}",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",

@@ -2,19 +2,21 @@ using System.Text.Json;
 using KonnectES.DataPlane.Balancing;
 using KonnectES.DataPlane.Plugins;
 using KonnectES.DataPlane.Routing;
+using KonnectES.DataPlane.Tls;
 using KonnectES.Domain;
 
 namespace KonnectES.DataPlane.Proxy;
 
 /// <summary>
-/// Everything the proxy needs to serve one snapshot, compiled off the request path: the router, the plugins and the
-/// balancers. Immutable: a request reads <see cref="ProxyConfigurationHolder.Current"/> once and keeps that object to
-/// the end, whatever is swapped in meanwhile.
+/// Everything the proxy needs to serve one snapshot, compiled off the request path: the router, the plugins, the
+/// balancers and the TLS certificates. Immutable: a request reads <see cref="ProxyConfigurationHolder.Current"/> once
+/// and keeps that object to the end, whatever is swapped in meanwhile.
 /// </summary>
 internal sealed class ProxyConfiguration
 {
     private ProxyConfiguration(
-        long? version, ConfigHash? configHash, ConfigHash? snapshotHash, RouteTable routes, PluginPipeline plugins, UpstreamSet upstreams, int services)
+        long? version, ConfigHash? configHash, ConfigHash? snapshotHash, RouteTable routes, PluginPipeline plugins, UpstreamSet upstreams, int services,
+        CertificateTable certificates)
     {
         Version = version;
         ConfigHash = configHash;
@@ -23,6 +25,7 @@ internal sealed class ProxyConfiguration
         Plugins = plugins;
         Upstreams = upstreams;
         ServiceCount = services;
+        Certificates = certificates;
     }
 
     /// <summary>The applied configuration version; null before the first snapshot.</summary>
@@ -43,16 +46,20 @@ internal sealed class ProxyConfiguration
     /// <summary>The upstreams' balancers.</summary>
     public UpstreamSet Upstreams { get; }
 
+    /// <summary>The certificates served on the TLS listener, by SNI.</summary>
+    public CertificateTable Certificates { get; }
+
     /// <summary>The number of services in the snapshot.</summary>
     public int ServiceCount { get; }
 
     /// <summary>What a data plane serves before its first snapshot: Kong's 404 for every request.</summary>
     public static ProxyConfiguration Empty(PluginStores stores, BalancingOptions? balancing = null) =>
-        new(null, null, null, RouteTable.Empty, new PluginPipeline(PluginSet.Empty, stores), EmptyUpstreams(balancing), 0);
+        new(null, null, null, RouteTable.Empty, new PluginPipeline(PluginSet.Empty, stores), EmptyUpstreams(balancing), 0, CertificateTable.Empty);
 
     /// <summary>
     /// Compiles every part of <paramref name="document"/>; the errors of any part (a route that does not compile, a
-    /// plugin this data plane cannot run, an unreadable upstream) refuse the whole snapshot.
+    /// plugin this data plane cannot run, an unreadable upstream, a certificate whose PEM does not load) refuse the
+    /// whole snapshot.
     /// </summary>
     /// <param name="version">The snapshot's configuration version.</param>
     /// <param name="configHash">The configuration hash.</param>
@@ -69,6 +76,7 @@ internal sealed class ProxyConfiguration
         RouteTable routes;
         PluginSet plugins;
         UpstreamSet upstreams;
+        CertificateTable certificates;
         try
         {
             routes = RouteTable.Compile(document);
@@ -76,6 +84,8 @@ internal sealed class ProxyConfiguration
             plugins = PluginSet.Compile(document);
             problems.AddRange(plugins.Errors.Select(e => e.ToString()));
             upstreams = UpstreamSet.Compile(document, previous?.Upstreams);
+            certificates = CertificateTable.Compile(document, previous?.Certificates);
+            problems.AddRange(certificates.Errors);
         }
         catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException)
         {
@@ -91,7 +101,7 @@ internal sealed class ProxyConfiguration
         }
 
         var services = document.TryGetProperty("services", out var section) && section.ValueKind == JsonValueKind.Array ? section.GetArrayLength() : 0;
-        return new ProxyConfiguration(version, configHash, snapshotHash, routes, new PluginPipeline(plugins, stores), upstreams, services);
+        return new ProxyConfiguration(version, configHash, snapshotHash, routes, new PluginPipeline(plugins, stores), upstreams, services, certificates);
     }
 
     private static UpstreamSet EmptyUpstreams(BalancingOptions? balancing)

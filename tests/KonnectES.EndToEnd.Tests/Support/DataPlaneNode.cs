@@ -45,6 +45,7 @@ internal sealed class DataPlaneNode : IAsyncDisposable
             ["KONNECTES_DATA_DIR"] = dataDirectory,
             ["KONNECTES_PROXY_LISTEN"] = proxy.ToString().TrimEnd('/'),
             ["KONNECTES_STATUS_LISTEN"] = status.ToString().TrimEnd('/'),
+            ["KONNECTES_PROXY_SSL_LISTEN"] = $"https://127.0.0.1:{FreePort.Next()}",
             ["DataPlane__MaxBackoffSeconds"] = "1",
             ["DataPlane__HeartbeatSeconds"] = "1",
         };

@@ -65,6 +65,7 @@ internal static class DataPlaneServiceCollectionExtensions
         services.TryAddSingleton(sp => new DefaultCertificate(proxy.DefaultCertificateDirectory, sp.GetRequiredService<ILogger<DefaultCertificate>>()));
         services.AddSingleton<ProxyCertificateSelector>();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, ProxyTlsSetup>();
+        services.Configure<LoggerFilterOptions>(ProxyHostDefaults.WithoutRequestLog);
         return services;
     }
 }

@@ -52,6 +52,9 @@ internal sealed class ProxyConfiguration
     /// <summary>The number of services in the snapshot.</summary>
     public int ServiceCount { get; }
 
+    /// <summary>What the proxy precomputes per route of this configuration.</summary>
+    public RouteTargets Targets { get; } = new();
+
     /// <summary>What a data plane serves before its first snapshot: Kong's 404 for every request.</summary>
     public static ProxyConfiguration Empty(PluginStores stores, BalancingOptions? balancing = null) =>
         new(null, null, null, RouteTable.Empty, new PluginPipeline(PluginSet.Empty, stores), EmptyUpstreams(balancing), 0, CertificateTable.Empty);

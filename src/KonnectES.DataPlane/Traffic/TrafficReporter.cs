@@ -32,8 +32,13 @@ internal sealed partial class TrafficReporter(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            using var lastTry = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await FlushAsync(lastTry.Token);
+            // Stopping: the host stops the proxy listener (letting requests in flight finish) before this service,
+            // so this last flush holds every request the data plane answered.
+            using var lastTry = new CancellationTokenSource(options.ShutdownFlushTimeout, _time);
+            if (!await FlushAsync(lastTry.Token))
+            {
+                LogUnsent(logger, buffer.Count);
+            }
         }
     }
 
@@ -58,8 +63,14 @@ internal sealed partial class TrafficReporter(
                     return false;
                 }
             }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (HttpRequestException exception)
             {
+                LogUnreachable(logger, exception.Message, buffer.Count);
+                return false;
+            }
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // the client's own timeout
                 LogUnreachable(logger, exception.Message, buffer.Count);
                 return false;
             }
@@ -77,6 +88,9 @@ internal sealed partial class TrafficReporter(
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "The control plane refused a traffic report with status {Status}; {Buffered} report(s) kept for later")]
     private static partial void LogRefused(ILogger logger, int status, int buffered);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Stopping with {Buffered} traffic report(s) the control plane did not accept; they are lost")]
+    private static partial void LogUnsent(ILogger logger, int buffered);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Traffic reports wait for the control plane ({Reason}); {Buffered} report(s) buffered")]
     private static partial void LogUnreachable(ILogger logger, string reason, int buffered);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using KonnectES.DataPlane.Proxy;
 using KonnectES.DataPlane.Sync;
+using KonnectES.DataPlane.Traffic;
 
 namespace KonnectES.Server.Hosting;
 
@@ -50,7 +51,8 @@ internal static class DataPlaneComposition
         builder.WebHost.UseUrls(proxy.Urls);
         ConfigureKestrel(builder);
         builder.Services.AddSingleton(new RunningRole(ServerRole.DataPlane));
-        builder.Services.AddDataPlane(proxy, o => ConfigureSync(o.FromSettings(name => configuration[name]), configuration));
+        builder.Services.AddDataPlane(
+            proxy, o => ConfigureSync(o.FromSettings(name => configuration[name]), configuration), new TrafficOptions().FromSettings(name => configuration[name]));
         return builder;
     }
 
@@ -71,7 +73,7 @@ internal static class DataPlaneComposition
             o.Token = token;
             o.DataDirectory = Path.Combine(configuration["KONNECTES_DATA_DIR"] ?? ".konnectes", "data-plane");
             ConfigureSync(o, configuration);
-        });
+        }, new TrafficOptions().FromSettings(name => configuration[name]));
         return proxy;
     }
 

@@ -361,7 +361,8 @@ public sealed class LatencyHistogram
         throw new FormatException("A stored latency histogram has an overlong number.");
     }
 
-    private static void Validate(LatencyHistogramData data)
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="data"/> is not a histogram <see cref="Record(double, long)"/> could make.</summary>
+    internal static void Validate(LatencyHistogramData data)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Indexes is null || data.Counts is null || data.Indexes.Count != data.Counts.Count)

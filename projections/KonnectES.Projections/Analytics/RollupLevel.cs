@@ -45,6 +45,15 @@ internal sealed class RollupLevel
 
     public bool Keeps(TrafficDimension dimension) => _dimensions.Contains(dimension);
 
+    /// <summary>
+    /// Whether the level also keeps its minutes packed per hour (<see cref="MinutePointsTable"/>): one row per hour and
+    /// key with the counts and percentiles of its minutes, so a day of minutes is read as 24 rows per key.
+    /// </summary>
+    public bool HasMinutePoints => this != Full;
+
+    /// <summary>The table of the minutes packed per hour (<c>traffic_route_minute_points</c>…), schema-qualified.</summary>
+    public string MinutePointsTable(string schema) => $"{schema}.{_prefix}{_suffix}_minute_points";
+
     /// <summary>The table of <paramref name="granularity"/>, schema-qualified.</summary>
     public string Table(string schema, RollupGranularity granularity) => granularity switch
     {

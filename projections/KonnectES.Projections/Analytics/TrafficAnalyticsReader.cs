@@ -36,24 +36,64 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
         var dimensions = string.Concat(groupBy.Select(d => ", " + RollupLevel.Column(d)));
 
         var groups = new Dictionary<RollupKey, List<TrafficSlot>>();
+        var unsorted = new HashSet<RollupKey>();
         var totals = new TrafficMeasures();
         LatencyHistogram latency = new(), upstream = new(), proxy = new();
-        var multiple = new Dictionary<(RollupKey Group, DateTimeOffset Bucket), TrafficSlot>();
         var fineRequests = new Dictionary<DateTimeOffset, long>();
         var coarseRows = new Dictionary<DateTimeOffset, (long Requests, List<byte[][]> Histograms)>();
+        var counts = new long[5];
+        var quantiles = new double?[5];
 
+        void Add(RollupKey group, DateTimeOffset bucket, byte[]? latencyBytes, byte[]? upstreamBytes, byte[]? proxyBytes)
+        {
+            if (!groups.TryGetValue(group, out var slots))
+            {
+                groups[group] = slots = [];
+            }
+
+            var slot = slots.Count > 0 ? slots[^1] : null;
+            if (slot?.Bucket != bucket)
+            {
+                if (slot is not null && slot.Bucket > bucket)
+                {
+                    unsorted.Add(group);
+                }
+
+                slots.Add(slot = new TrafficSlot(bucket));
+            }
+
+            slot.Add(counts, quantiles);
+            totals.AddCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);
+            if (split)
+            {
+                var coarse = Truncate(bucket, coarser!.Value);
+                fineRequests[coarse] = fineRequests.GetValueOrDefault(coarse) + counts[0];
+            }
+            else
+            {
+                slot.AddHistograms(latencyBytes!, upstreamBytes!, proxyBytes!);
+                latency.MergeBytes(latencyBytes);
+                upstream.MergeBytes(upstreamBytes);
+                proxy.MergeBytes(proxyBytes);
+            }
+        }
+
+        // A day of minutes comes from the minutes packed per hour when the level keeps them (24 rows per key, not 1,440).
+        var packed = split && granularity == RollupGranularity.Minute && level.HasMinutePoints;
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            batch.BatchCommands.Add(Command(
-                query,
-                $"""
-                SELECT bucket{dimensions}, requests, errors_4xx, errors_5xx, bytes_in, bytes_out,
-                       latency_p50, latency_p95, latency_p99, upstream_latency_p99, proxy_latency_p99{(split ? "" : ", " + Histograms)}
-                FROM {fine} WHERE @where ORDER BY bucket
-                """,
-                (from, end)));
+            batch.BatchCommands.Add(packed
+                ? Command(query, $"SELECT bucket{dimensions}, points FROM {level.MinutePointsTable(_schema)} WHERE @where ORDER BY bucket", (Truncate(from, RollupGranularity.Hour), end))
+                : Command(
+                    query,
+                    $"""
+                    SELECT bucket{dimensions}, requests, errors_4xx, errors_5xx, bytes_in, bytes_out,
+                           latency_p50, latency_p95, latency_p99, upstream_latency_p99, proxy_latency_p99{(split ? "" : ", " + Histograms)}
+                    FROM {fine} WHERE @where ORDER BY bucket
+                    """,
+                    (from, end)));
             if (split)
             {
                 batch.BatchCommands.Add(Command(
@@ -67,46 +107,35 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
             {
                 var bucket = reader.GetFieldValue<DateTimeOffset>(0);
                 var group = ReadGroup(reader, groupBy);
-                if (!groups.TryGetValue(group, out var slots))
+                if (packed)
                 {
-                    groups[group] = slots = [];
-                }
-
-                var slot = slots.Count > 0 && slots[^1].Bucket == bucket ? slots[^1] : null;
-                if (slot is null)
-                {
-                    slots.Add(slot = new TrafficSlot(bucket)
+                    var points = reader.GetFieldValue<byte[]>(first);
+                    var position = 0;
+                    while (position < points.Length)
                     {
-                        LatencyP50 = Nullable(reader, first + 5),
-                        LatencyP95 = Nullable(reader, first + 6),
-                        LatencyP99 = Nullable(reader, first + 7),
-                        UpstreamLatencyP99 = Nullable(reader, first + 8),
-                        ProxyLatencyP99 = Nullable(reader, first + 9),
-                    });
-                }
-                else if (slot.Rows == 1)
-                {
-                    multiple[(group, bucket)] = slot;
+                        var minute = bucket.AddMinutes(MinutePoints.ReadMinute(points, ref position, counts, quantiles));
+                        if (minute >= from && minute < end)
+                        {
+                            Add(group, minute, null, null, null);
+                        }
+                    }
+
+                    continue;
                 }
 
-                slot.Rows++;
-                var counts = (reader.GetInt64(first), reader.GetInt64(first + 1), reader.GetInt64(first + 2), reader.GetInt64(first + 3), reader.GetInt64(first + 4));
-                slot.Measures.AddCounts(counts.Item1, counts.Item2, counts.Item3, counts.Item4, counts.Item5);
-                totals.AddCounts(counts.Item1, counts.Item2, counts.Item3, counts.Item4, counts.Item5);
+                for (var i = 0; i < 5; i++)
+                {
+                    counts[i] = reader.GetInt64(first + i);
+                    quantiles[i] = reader.IsDBNull(first + 5 + i) ? null : reader.GetDouble(first + 5 + i);
+                }
+
                 if (split)
                 {
-                    var coarse = Truncate(bucket, coarser!.Value);
-                    fineRequests[coarse] = fineRequests.GetValueOrDefault(coarse) + counts.Item1;
+                    Add(group, bucket, null, null, null);
                 }
                 else
                 {
-                    byte[] l = reader.GetFieldValue<byte[]>(first + 10), u = reader.GetFieldValue<byte[]>(first + 11), p = reader.GetFieldValue<byte[]>(first + 12);
-                    slot.Measures.Latency.AddStored(l);
-                    slot.Measures.UpstreamLatency.AddStored(u);
-                    slot.Measures.ProxyLatency.AddStored(p);
-                    latency.MergeBytes(l);
-                    upstream.MergeBytes(u);
-                    proxy.MergeBytes(p);
+                    Add(group, bucket, reader.GetFieldValue<byte[]>(first + 10), reader.GetFieldValue<byte[]>(first + 11), reader.GetFieldValue<byte[]>(first + 12));
                 }
             }
 
@@ -123,6 +152,37 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
 
                 await reader.NextResultAsync(cancellationToken);
                 await MergeAsync(reader, 0, latency, upstream, proxy, cancellationToken);
+            }
+        }
+
+        // Rows of one group and bucket that did not arrive together (a route that changed service) become one point.
+        foreach (var group in unsorted)
+        {
+            var slots = groups[group];
+            slots.Sort((x, y) => x.Bucket.CompareTo(y.Bucket));
+            var merged = new List<TrafficSlot>(slots.Count);
+            foreach (var slot in slots)
+            {
+                if (merged.Count > 0 && merged[^1].Bucket == slot.Bucket)
+                {
+                    merged[^1].Absorb(slot);
+                }
+                else
+                {
+                    merged.Add(slot);
+                }
+            }
+
+            groups[group] = merged;
+        }
+
+        // Points of several rows merge those rows' histograms (read along with the points when not split).
+        var multiple = new Dictionary<(RollupKey Group, DateTimeOffset Bucket), TrafficSlot>();
+        foreach (var (group, slots) in split ? groups : [])
+        {
+            foreach (var slot in slots.Where(s => s.Rows > 1))
+            {
+                multiple[(group, slot.Bucket)] = slot;
             }
         }
 
@@ -150,10 +210,10 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
             stale.Add((bucket, Next(bucket, coarser!.Value)));
         }
 
-        if ((split && multiple.Count > 0) || stale.Count > 0)
+        if (multiple.Count > 0 || stale.Count > 0)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
-            if (split && multiple.Count > 0)
+            if (multiple.Count > 0)
             {
                 var buckets = multiple.Keys.Select(k => k.Bucket).Distinct().ToArray();
                 var command = Command(query, $"SELECT bucket{dimensions}, {Histograms} FROM {fine} WHERE @where AND bucket = ANY($@next)", (from, end));
@@ -167,16 +227,14 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
             }
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            if (split && multiple.Count > 0)
+            if (multiple.Count > 0)
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     if (multiple.TryGetValue((ReadGroup(reader, groupBy), reader.GetFieldValue<DateTimeOffset>(0)), out var slot))
                     {
                         var first = 1 + groupBy.Length;
-                        slot.Measures.Latency.AddStored(reader.GetFieldValue<byte[]>(first));
-                        slot.Measures.UpstreamLatency.AddStored(reader.GetFieldValue<byte[]>(first + 1));
-                        slot.Measures.ProxyLatency.AddStored(reader.GetFieldValue<byte[]>(first + 2));
+                        slot.AddHistograms(reader.GetFieldValue<byte[]>(first), reader.GetFieldValue<byte[]>(first + 1), reader.GetFieldValue<byte[]>(first + 2));
                     }
                 }
 
@@ -258,8 +316,6 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
 
         return key;
     }
-
-    private static double? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
     private static Dictionary<string, object?> Dimensions(RollupKey group, IReadOnlyList<TrafficDimension> dims)
     {

@@ -49,6 +49,14 @@ public sealed class TrafficRetention(IEventStore store, IOptions<ReadModelOption
                 $"DELETE FROM {table} WHERE ctid IN (SELECT ctid FROM {table} WHERE bucket < $1 LIMIT $2)",
                 minuteCutoff, o.RetentionBatchSize, cancellationToken);
             deletedMinutes += level == RollupLevel.Full ? deleted : 0;
+            if (level.HasMinutePoints)
+            {
+                // packed minutes go by whole hours
+                var points = level.MinutePointsTable(_schema);
+                await RepeatAsync(
+                    $"DELETE FROM {points} WHERE ctid IN (SELECT ctid FROM {points} WHERE bucket <= $1 - interval '1 hour' LIMIT $2)",
+                    minuteCutoff, o.RetentionBatchSize, cancellationToken);
+            }
         }
 
         return (deletedEvents, deletedMinutes);

@@ -15,20 +15,34 @@ public sealed partial class TrafficRollupProjection
 
     private async Task WriteAsync(ProjectionContext context, RollupFold fold, CancellationToken cancellationToken)
     {
-        var chunks = fold.Complete()
-            .SelectMany(t => t.Rows.Keys.Chunk(KeysPerStatement).Select(keys => (t.Level, Table: t.Level.Table(_schema, t.Granularity), Keys: keys, t.Rows)))
+        var tables = fold.Complete().Where(t => t.Rows.Count > 0).ToList();
+        var chunks = tables
+            .SelectMany(t => t.Rows.Keys.Chunk(KeysPerStatement).Select(keys => (t.Level, t.Granularity, Table: t.Level.Table(_schema, t.Granularity), Keys: keys, t.Rows)))
             .ToList();
 
-        // one round trip: the stored rows of every touched key, merged into the folded ones
+        // the hours whose packed minutes change, per level keeping them
+        var packs = tables
+            .Where(t => t.Granularity == RollupGranularity.Minute && t.Level.HasMinutePoints)
+            .Select(t => (t.Level, Table: t.Level.MinutePointsTable(_schema),
+                Hours: t.Rows.Keys.GroupBy(k => k with { Bucket = k.Bucket.AddMinutes(-k.Bucket.Minute) }).ToDictionary(g => g.Key, g => g.ToList()),
+                Stored: new Dictionary<RollupKey, byte[]>(), Points: new Dictionary<RollupKey, byte[]>()))
+            .ToList();
+
+        // one round trip: the stored rows of every touched key, merged into the folded ones, and the packed hours
         await using (var load = new NpgsqlBatch(context.Connection, context.Transaction))
         {
-            foreach (var (level, table, keys, _) in chunks)
+            foreach (var (level, _, table, keys, _) in chunks)
             {
-                load.BatchCommands.Add(LoadCommand(level, table, keys));
+                load.BatchCommands.Add(LoadCommand(level, table, keys, "t.requests, t.errors_4xx, t.errors_5xx, t.bytes_in, t.bytes_out, t.latency, t.upstream_latency, t.proxy_latency"));
+            }
+
+            foreach (var (level, table, hours, _, _) in packs)
+            {
+                load.BatchCommands.Add(LoadCommand(level, table, [.. hours.Keys], "t.points"));
             }
 
             await using var reader = await load.ExecuteReaderAsync(cancellationToken);
-            foreach (var (level, _, _, rows) in chunks)
+            foreach (var (level, _, _, _, rows) in chunks)
             {
                 var dimensions = level.Dimensions.ToArray();
                 var first = 2 + dimensions.Length;
@@ -42,25 +56,61 @@ public sealed partial class TrafficRollupProjection
 
                 await reader.NextResultAsync(cancellationToken);
             }
+
+            foreach (var (level, _, _, stored, _) in packs)
+            {
+                var dimensions = level.Dimensions.ToArray();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    stored[ReadKey(reader, dimensions)] = reader.GetFieldValue<byte[]>(2 + dimensions.Length);
+                }
+
+                await reader.NextResultAsync(cancellationToken);
+            }
         }
 
-        // and one more: every row written back
+        // and one more: every row written back, and the packed hours with their new minutes
         await using var upsert = new NpgsqlBatch(context.Connection, context.Transaction);
-        foreach (var (level, table, keys, rows) in chunks)
+        foreach (var (level, granularity, table, keys, rows) in chunks)
         {
-            upsert.BatchCommands.Add(UpsertCommand(level, table, keys, rows));
+            var points = granularity == RollupGranularity.Minute && level.HasMinutePoints ? packs.Single(p => p.Level == level).Points : null;
+            upsert.BatchCommands.Add(UpsertCommand(level, table, keys, rows, points));
+        }
+
+        foreach (var (level, table, hours, stored, points) in packs)
+        {
+            foreach (var chunk in hours.Chunk(KeysPerStatement))
+            {
+                var packed = chunk.Select(hour => MinutePoints.Replace(
+                    stored.GetValueOrDefault(hour.Key),
+                    new SortedDictionary<int, byte[]>(hour.Value.ToDictionary(k => k.Bucket.Minute, k => points[k])))).ToArray();
+                upsert.BatchCommands.Add(UpsertPointsCommand(level, table, [.. chunk.Select(h => h.Key)], packed));
+            }
         }
 
         await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static NpgsqlBatchCommand LoadCommand(RollupLevel level, string table, RollupKey[] keys)
+    private static NpgsqlBatchCommand UpsertPointsCommand(RollupLevel level, string table, RollupKey[] keys, byte[][] packed)
     {
         var columns = level.KeyColumns;
         var command = new NpgsqlBatchCommand(
             $"""
-            SELECT {string.Join(", ", columns.Select(c => "t." + c))}, t.requests, t.errors_4xx, t.errors_5xx, t.bytes_in, t.bytes_out,
-                   t.latency, t.upstream_latency, t.proxy_latency
+            INSERT INTO {table} ({string.Join(", ", columns)}, points)
+            SELECT * FROM unnest({string.Join(", ", columns.Select((c, i) => $"${i + 1}::{SqlType(c)}[]"))}, ${columns.Count + 1}::bytea[])
+            ON CONFLICT ({string.Join(", ", columns)}) DO UPDATE SET points = excluded.points
+            """);
+        AddKeys(command, level, keys);
+        command.Parameters.Add(new NpgsqlParameter { Value = packed });
+        return command;
+    }
+
+    private static NpgsqlBatchCommand LoadCommand(RollupLevel level, string table, RollupKey[] keys, string values)
+    {
+        var columns = level.KeyColumns;
+        var command = new NpgsqlBatchCommand(
+            $"""
+            SELECT {string.Join(", ", columns.Select(c => "t." + c))}, {values}
             FROM {table} t
             WHERE ({string.Join(", ", columns.Select(c => "t." + c))}) IN (
                 SELECT * FROM unnest({string.Join(", ", columns.Select((c, i) => $"${i + 1}::{SqlType(c)}[]"))}))
@@ -69,7 +119,8 @@ public sealed partial class TrafficRollupProjection
         return command;
     }
 
-    private static NpgsqlBatchCommand UpsertCommand(RollupLevel level, string table, RollupKey[] keys, Dictionary<RollupKey, TrafficMeasures> rows)
+    private static NpgsqlBatchCommand UpsertCommand(
+        RollupLevel level, string table, RollupKey[] keys, Dictionary<RollupKey, TrafficMeasures> rows, Dictionary<RollupKey, byte[]>? points)
     {
         var columns = level.KeyColumns;
         var n = columns.Count;
@@ -121,6 +172,10 @@ public sealed partial class TrafficRollupProjection
             p99[i] = total.Quantile(0.99);
             upstreamP99[i] = toUpstream.Quantile(0.99);
             proxyP99[i] = inProxy.Quantile(0.99);
+            if (points is not null)
+            {
+                points[keys[i]] = MinutePoints.Encode(m.Requests, m.Errors4xx, m.Errors5xx, m.BytesIn, m.BytesOut, [p50[i], p95[i], p99[i], upstreamP99[i], proxyP99[i]]);
+            }
         }
 
         foreach (var values in new object[] { requests, errors4xx, errors5xx, bytesIn, bytesOut, latency, upstream, proxy, p50, p95, p99, upstreamP99, proxyP99 })

@@ -2,28 +2,66 @@ namespace KonnectES.Projections.Analytics;
 
 /// <summary>
 /// One point being read: its counts and, while it is made of a single stored row, that row's percentiles; a point made
-/// of several rows gets their histograms merged instead.
+/// of several rows gets their histograms merged instead (<see cref="Histograms"/>).
 /// </summary>
 internal sealed class TrafficSlot(DateTimeOffset bucket)
 {
+    private readonly double?[] _quantiles = new double?[5];
+    private long _requests;
+    private long _errors4xx;
+    private long _errors5xx;
+    private long _bytesIn;
+    private long _bytesOut;
+
     public DateTimeOffset Bucket { get; } = bucket;
 
-    public int Rows { get; set; }
+    public int Rows { get; private set; }
 
-    public TrafficMeasures Measures { get; } = new();
+    /// <summary>The merged histograms (only their histograms are used), once any was added.</summary>
+    public TrafficMeasures? Histograms { get; private set; }
 
-    public double? LatencyP50 { get; set; }
+    public void Add(ReadOnlySpan<long> counts, ReadOnlySpan<double?> quantiles)
+    {
+        if (Rows++ == 0)
+        {
+            quantiles.CopyTo(_quantiles);
+        }
 
-    public double? LatencyP95 { get; set; }
+        _requests += counts[0];
+        _errors4xx += counts[1];
+        _errors5xx += counts[2];
+        _bytesIn += counts[3];
+        _bytesOut += counts[4];
+    }
 
-    public double? LatencyP99 { get; set; }
+    public void AddHistograms(byte[] latency, byte[] upstream, byte[] proxy) =>
+        (Histograms ??= new TrafficMeasures()).AddStored(0, 0, 0, 0, 0, latency, upstream, proxy);
 
-    public double? UpstreamLatencyP99 { get; set; }
+    /// <summary>Takes in another slot of the same bucket.</summary>
+    public void Absorb(TrafficSlot other)
+    {
+        Add([other._requests, other._errors4xx, other._errors5xx, other._bytesIn, other._bytesOut], other._quantiles);
+        Rows += other.Rows - 1;
+        if (other.Histograms is not null)
+        {
+            (Histograms ??= new TrafficMeasures()).Merge(other.Histograms);
+        }
+    }
 
-    public double? ProxyLatencyP99 { get; set; }
+    public TrafficPoint ToPoint()
+    {
+        if (Rows == 1)
+        {
+            return new(Bucket, _requests, _errors4xx, _errors5xx, _quantiles[0], _quantiles[1], _quantiles[2], _quantiles[3], _quantiles[4], _bytesIn, _bytesOut);
+        }
 
-    public TrafficPoint ToPoint() => Rows == 1
-        ? new(Bucket, Measures.Requests, Measures.Errors4xx, Measures.Errors5xx, LatencyP50, LatencyP95, LatencyP99, UpstreamLatencyP99,
-            ProxyLatencyP99, Measures.BytesIn, Measures.BytesOut)
-        : TrafficPoint.From(Bucket, Measures);
+        var measures = new TrafficMeasures();
+        measures.AddCounts(_requests, _errors4xx, _errors5xx, _bytesIn, _bytesOut);
+        if (Histograms is not null)
+        {
+            measures.Merge(Histograms);
+        }
+
+        return TrafficPoint.From(Bucket, measures);
+    }
 }

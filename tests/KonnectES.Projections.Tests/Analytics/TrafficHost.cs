@@ -83,6 +83,39 @@ public sealed class TrafficHost : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>
+    /// Every row of any rollup table of one control plane as text, in key order: every column exactly, histograms
+    /// decoded with their sums rounded to 1 ns (see <see cref="DumpAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DumpRowsAsync(string table, Guid controlPlaneId)
+    {
+        await using var command = Store.DataSource.CreateCommand($"SELECT * FROM konnectes.{table} t WHERE control_plane_id = $1 ORDER BY t");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = controlPlaneId });
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var fields = new List<string>();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                fields.Add(reader.IsDBNull(i) ? "null" : reader.GetValue(i) switch
+                {
+                    byte[] bytes when reader.GetName(i).EndsWith("latency", StringComparison.Ordinal) => Histogram(LatencyHistogram.FromBytes(bytes)),
+                    byte[] bytes => Convert.ToHexString(bytes),
+                    IFormattable value => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                    var value => value.ToString()!,
+                });
+            }
+
+            rows.Add(string.Join(',', fields));
+        }
+
+        return rows;
+    }
+
+    private static string Histogram(LatencyHistogram h) => FormattableString.Invariant(
+        $"{h.ZeroCount}/{h.MaxMs:R}/{Math.Round(h.SumMs, 6)}/{string.Join(' ', h.Buckets.Select(b => $"{b.Key}:{b.Value}"))}");
+
     public async Task<long> ScalarAsync(string sql)
     {
         await using var command = Store.DataSource.CreateCommand(sql);

@@ -8,7 +8,8 @@ namespace KonnectES.Projections.Analytics;
 
 /// <summary>
 /// Answers traffic questions from the narrowest <see cref="RollupLevel"/> that keeps the query's group-by and filter
-/// dimensions, at the requested granularity. A point made of one stored row takes that row's stored percentiles; a
+/// dimensions, at the requested granularity (minutes of a range spanning a whole hour from the minutes packed per hour,
+/// when the level keeps them). A point made of one stored row takes that row's stored percentiles; a
 /// point made of several rows merges their histograms. The totals merge the histograms of the next coarser
 /// granularity for the buckets it covers whole (an hour for 60 minutes) and of the requested one at the edges, so
 /// percentiles of a group or of the totals keep the 1 % bound while few histograms are read. Everything is read from
@@ -35,6 +36,8 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
         var groupBy = query.GroupBy.Distinct().ToArray();
         var dimensions = string.Concat(groupBy.Select(d => ", " + RollupLevel.Column(d)));
 
+        // A day of minutes comes from the minutes packed per hour when the level keeps them (24 rows per key, not 1,440).
+        var packed = split && granularity == RollupGranularity.Minute && level.HasMinutePoints;
         var groups = new Dictionary<RollupKey, List<TrafficSlot>>();
         var unsorted = new HashSet<RollupKey>();
         var totals = new TrafficMeasures();
@@ -44,13 +47,18 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
         var counts = new long[5];
         var quantiles = new double?[5];
 
-        void Add(RollupKey group, DateTimeOffset bucket, byte[]? latencyBytes, byte[]? upstreamBytes, byte[]? proxyBytes)
+        List<TrafficSlot> Slots(RollupKey group)
         {
             if (!groups.TryGetValue(group, out var slots))
             {
                 groups[group] = slots = [];
             }
 
+            return slots;
+        }
+
+        void Add(List<TrafficSlot> slots, RollupKey group, DateTimeOffset bucket, byte[]? latencyBytes, byte[]? upstreamBytes, byte[]? proxyBytes)
+        {
             var slot = slots.Count > 0 ? slots[^1] : null;
             if (slot?.Bucket != bucket)
             {
@@ -64,12 +72,12 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
 
             slot.Add(counts, quantiles);
             totals.AddCounts(counts[0], counts[1], counts[2], counts[3], counts[4]);
-            if (split)
+            if (split && !packed)
             {
                 var coarse = Truncate(bucket, coarser!.Value);
                 fineRequests[coarse] = fineRequests.GetValueOrDefault(coarse) + counts[0];
             }
-            else
+            else if (!split)
             {
                 slot.AddHistograms(latencyBytes!, upstreamBytes!, proxyBytes!);
                 latency.MergeBytes(latencyBytes);
@@ -78,8 +86,6 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
             }
         }
 
-        // A day of minutes comes from the minutes packed per hour when the level keeps them (24 rows per key, not 1,440).
-        var packed = split && granularity == RollupGranularity.Minute && level.HasMinutePoints;
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await using (var batch = new NpgsqlBatch(connection, transaction))
@@ -107,19 +113,23 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
             {
                 var bucket = reader.GetFieldValue<DateTimeOffset>(0);
                 var group = ReadGroup(reader, groupBy);
+                var slots = Slots(group);
                 if (packed)
                 {
                     var points = reader.GetFieldValue<byte[]>(first);
                     var position = 0;
+                    long requests = 0;
                     while (position < points.Length)
                     {
                         var minute = bucket.AddMinutes(MinutePoints.ReadMinute(points, ref position, counts, quantiles));
                         if (minute >= from && minute < end)
                         {
-                            Add(group, minute, null, null, null);
+                            Add(slots, group, minute, null, null, null);
+                            requests += counts[0];
                         }
                     }
 
+                    fineRequests[bucket] = fineRequests.GetValueOrDefault(bucket) + requests; // the packed row's hour
                     continue;
                 }
 
@@ -131,11 +141,11 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
 
                 if (split)
                 {
-                    Add(group, bucket, null, null, null);
+                    Add(slots, group, bucket, null, null, null);
                 }
                 else
                 {
-                    Add(group, bucket, reader.GetFieldValue<byte[]>(first + 10), reader.GetFieldValue<byte[]>(first + 11), reader.GetFieldValue<byte[]>(first + 12));
+                    Add(slots, group, bucket, reader.GetFieldValue<byte[]>(first + 10), reader.GetFieldValue<byte[]>(first + 11), reader.GetFieldValue<byte[]>(first + 12));
                 }
             }
 

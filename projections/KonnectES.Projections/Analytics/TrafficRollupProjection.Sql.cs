@@ -108,12 +108,12 @@ public sealed partial class TrafficRollupProjection
     private static NpgsqlBatchCommand LoadCommand(RollupLevel level, string table, RollupKey[] keys, string values)
     {
         var columns = level.KeyColumns;
+        // one index probe per key (the LIMIT keeps the lookup a nested loop driven by the keys), never a scan of the table
         var command = new NpgsqlBatchCommand(
             $"""
             SELECT {string.Join(", ", columns.Select(c => "t." + c))}, {values}
-            FROM {table} t
-            WHERE ({string.Join(", ", columns.Select(c => "t." + c))}) IN (
-                SELECT * FROM unnest({string.Join(", ", columns.Select((c, i) => $"${i + 1}::{SqlType(c)}[]"))}))
+            FROM unnest({string.Join(", ", columns.Select((c, i) => $"${i + 1}::{SqlType(c)}[]"))}) AS k({string.Join(", ", columns)})
+            CROSS JOIN LATERAL (SELECT * FROM {table} r WHERE {string.Join(" AND ", columns.Select(c => $"r.{c} = k.{c}"))} LIMIT 1) t
             """);
         AddKeys(command, level, keys);
         return command;

@@ -11,7 +11,8 @@ namespace KonnectES.Projections.Analytics;
 /// dimensions, at the requested granularity (minutes of a range spanning a whole hour from the minutes packed per hour,
 /// when the level keeps them). A point made of one stored row takes that row's stored percentiles; a
 /// point made of several rows merges their histograms. The totals merge the histograms of the next coarser
-/// granularity for the buckets it covers whole (an hour for 60 minutes) and of the requested one at the edges, so
+/// granularity for the buckets it covers whole (an hour for 60 minutes) and of the requested one at the edges, at the
+/// narrowest level keeping the filters (the grouping does not change them), so
 /// percentiles of a group or of the totals keep the 1 % bound while few histograms are read. Everything is read from
 /// one snapshot.
 /// </summary>
@@ -34,6 +35,10 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
         var (coarseFrom, coarseTo) = coarser is { } c ? (Ceiling(from, c), Truncate(end, c)) : (end, end);
         var split = coarseFrom < coarseTo; // whole coarser buckets give the totals' histograms there
         var groupBy = query.GroupBy.Distinct().ToArray();
+
+        // The totals do not depend on the grouping: their histograms come from the narrowest level keeping the filters.
+        var totalsLevel = RollupLevel.For(query with { GroupBy = [] });
+        var totalsFine = totalsLevel.Table(_schema, granularity);
         var dimensions = string.Concat(groupBy.Select(d => ", " + RollupLevel.Column(d)));
 
         // A day of minutes comes from the minutes packed per hour when the level keeps them (24 rows per key, not 1,440).
@@ -103,8 +108,8 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
             if (split)
             {
                 batch.BatchCommands.Add(Command(
-                    query, $"SELECT bucket, requests, {Histograms} FROM {level.Table(_schema, coarser!.Value)} WHERE @where", (coarseFrom, coarseTo)));
-                batch.BatchCommands.Add(Command(query, $"SELECT {Histograms} FROM {fine} WHERE @where", (from, coarseFrom), (coarseTo, end)));
+                    query, $"SELECT bucket, requests, {Histograms} FROM {totalsLevel.Table(_schema, coarser!.Value)} WHERE @where", (coarseFrom, coarseTo)));
+                batch.BatchCommands.Add(Command(query, $"SELECT {Histograms} FROM {totalsFine} WHERE @where", (from, coarseFrom), (coarseTo, end)));
             }
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -233,7 +238,7 @@ public sealed class TrafficAnalyticsReader(IEventStore store, IOptions<ReadModel
 
             if (stale.Count > 0)
             {
-                batch.BatchCommands.Add(Command(query, $"SELECT {Histograms} FROM {fine} WHERE @where", [.. stale]));
+                batch.BatchCommands.Add(Command(query, $"SELECT {Histograms} FROM {totalsFine} WHERE @where", [.. stale]));
             }
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);

@@ -6,7 +6,11 @@ namespace KonnectES.Projections.Analytics;
 /// </summary>
 internal sealed class TrafficSlot(DateTimeOffset bucket)
 {
-    private readonly double?[] _quantiles = new double?[5];
+    private double? _latencyP50;
+    private double? _latencyP95;
+    private double? _latencyP99;
+    private double? _upstreamP99;
+    private double? _proxyP99;
     private long _requests;
     private long _errors4xx;
     private long _errors5xx;
@@ -24,7 +28,7 @@ internal sealed class TrafficSlot(DateTimeOffset bucket)
     {
         if (Rows++ == 0)
         {
-            quantiles.CopyTo(_quantiles);
+            (_latencyP50, _latencyP95, _latencyP99, _upstreamP99, _proxyP99) = (quantiles[0], quantiles[1], quantiles[2], quantiles[3], quantiles[4]);
         }
 
         _requests += counts[0];
@@ -40,7 +44,9 @@ internal sealed class TrafficSlot(DateTimeOffset bucket)
     /// <summary>Takes in another slot of the same bucket.</summary>
     public void Absorb(TrafficSlot other)
     {
-        Add([other._requests, other._errors4xx, other._errors5xx, other._bytesIn, other._bytesOut], other._quantiles);
+        Add(
+            [other._requests, other._errors4xx, other._errors5xx, other._bytesIn, other._bytesOut],
+            [other._latencyP50, other._latencyP95, other._latencyP99, other._upstreamP99, other._proxyP99]);
         Rows += other.Rows - 1;
         if (other.Histograms is not null)
         {
@@ -52,7 +58,7 @@ internal sealed class TrafficSlot(DateTimeOffset bucket)
     {
         if (Rows == 1)
         {
-            return new(Bucket, _requests, _errors4xx, _errors5xx, _quantiles[0], _quantiles[1], _quantiles[2], _quantiles[3], _quantiles[4], _bytesIn, _bytesOut);
+            return new(Bucket, _requests, _errors4xx, _errors5xx, _latencyP50, _latencyP95, _latencyP99, _upstreamP99, _proxyP99, _bytesIn, _bytesOut);
         }
 
         var measures = new TrafficMeasures();

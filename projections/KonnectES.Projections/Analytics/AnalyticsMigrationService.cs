@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace KonnectES.Projections.Analytics;
 
-/// <summary>Creates the analytics tables when the host starts.</summary>
-internal sealed class AnalyticsMigrationService(IEventStore store, IOptions<ReadModelOptions> options) : IHostedService
+/// <summary>Creates (or upgrades) the analytics tables when the host starts.</summary>
+internal sealed class AnalyticsMigrationService(IEventStore store, IOptions<ReadModelOptions> options, IOptions<EventStoreOptions> events) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => AnalyticsSchema.EnsureAsync(store.DataSource, options.Value.Schema, cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        AnalyticsSchema.EnsureAsync(store.DataSource, options.Value.Schema, events.Value.Schema, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,9 +1,8 @@
-using System.Text.Json;
 using KonnectES.Domain.Analytics;
 
 namespace KonnectES.Projections.Analytics;
 
-/// <summary>The additive measures of a rollup: counts, bytes and the three merged latency histograms.</summary>
+/// <summary>The additive measures of a rollup: counts, bytes and the three latency histograms being merged.</summary>
 internal sealed class TrafficMeasures
 {
     public long Requests { get; private set; }
@@ -16,11 +15,11 @@ internal sealed class TrafficMeasures
 
     public long BytesOut { get; private set; }
 
-    public LatencyHistogram Latency { get; private init; } = new();
+    public PendingHistogram Latency { get; } = new();
 
-    public LatencyHistogram UpstreamLatency { get; private init; } = new();
+    public PendingHistogram UpstreamLatency { get; } = new();
 
-    public LatencyHistogram ProxyLatency { get; private init; } = new();
+    public PendingHistogram ProxyLatency { get; } = new();
 
     public static short StatusClass(int status) => (short)(status / 100);
 
@@ -32,38 +31,34 @@ internal sealed class TrafficMeasures
         Errors5xx += statusClass == 5 ? row.Count : 0;
         BytesIn += row.BytesIn;
         BytesOut += row.BytesOut;
-        Latency.Merge(LatencyHistogram.FromData(row.Latency));
-        UpstreamLatency.Merge(LatencyHistogram.FromData(row.UpstreamLatency));
-        ProxyLatency.Merge(LatencyHistogram.FromData(row.ProxyLatency));
+        Latency.Add(row.Latency);
+        UpstreamLatency.Add(row.UpstreamLatency);
+        ProxyLatency.Add(row.ProxyLatency);
     }
 
     public void Merge(TrafficMeasures other)
     {
-        Requests += other.Requests;
-        Errors4xx += other.Errors4xx;
-        Errors5xx += other.Errors5xx;
-        BytesIn += other.BytesIn;
-        BytesOut += other.BytesOut;
-        Latency.Merge(other.Latency);
-        UpstreamLatency.Merge(other.UpstreamLatency);
-        ProxyLatency.Merge(other.ProxyLatency);
+        AddCounts(other.Requests, other.Errors4xx, other.Errors5xx, other.BytesIn, other.BytesOut);
+        Latency.Add(other.Latency);
+        UpstreamLatency.Add(other.UpstreamLatency);
+        ProxyLatency.Add(other.ProxyLatency);
     }
 
-    public static TrafficMeasures FromStored(long requests, long errors4xx, long errors5xx, long bytesIn, long bytesOut, string latency, string upstream, string proxy) =>
-        new()
-        {
-            Requests = requests,
-            Errors4xx = errors4xx,
-            Errors5xx = errors5xx,
-            BytesIn = bytesIn,
-            BytesOut = bytesOut,
-            Latency = ReadHistogram(latency),
-            UpstreamLatency = ReadHistogram(upstream),
-            ProxyLatency = ReadHistogram(proxy),
-        };
+    /// <summary>Adds a stored row: its counts and its histograms in storage form.</summary>
+    public void AddStored(long requests, long errors4xx, long errors5xx, long bytesIn, long bytesOut, byte[] latency, byte[] upstream, byte[] proxy)
+    {
+        AddCounts(requests, errors4xx, errors5xx, bytesIn, bytesOut);
+        Latency.AddStored(latency);
+        UpstreamLatency.AddStored(upstream);
+        ProxyLatency.AddStored(proxy);
+    }
 
-    public static string WriteHistogram(LatencyHistogram histogram) => JsonSerializer.Serialize(histogram.ToData());
-
-    private static LatencyHistogram ReadHistogram(string json) =>
-        LatencyHistogram.FromData(JsonSerializer.Deserialize<LatencyHistogramData>(json)!);
+    public void AddCounts(long requests, long errors4xx, long errors5xx, long bytesIn, long bytesOut)
+    {
+        Requests += requests;
+        Errors4xx += errors4xx;
+        Errors5xx += errors5xx;
+        BytesIn += bytesIn;
+        BytesOut += bytesOut;
+    }
 }

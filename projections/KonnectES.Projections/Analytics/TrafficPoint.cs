@@ -1,3 +1,5 @@
+using KonnectES.Domain.Analytics;
+
 namespace KonnectES.Projections.Analytics;
 
 /// <summary>The traffic of one bucket (or of the whole range, for totals); latencies are null when there were no requests.</summary>
@@ -16,7 +18,11 @@ public sealed record TrafficPoint(
     DateTimeOffset? Timestamp, long RequestCount, long ErrorCount4xx, long ErrorCount5xx, double? LatencyP50Ms, double? LatencyP95Ms,
     double? LatencyP99Ms, double? UpstreamLatencyP99Ms, double? ProxyLatencyP99Ms, long BytesIn, long BytesOut)
 {
-    internal static TrafficPoint From(DateTimeOffset? timestamp, TrafficMeasures m) => new(
-        timestamp, m.Requests, m.Errors4xx, m.Errors5xx, m.Latency.Quantile(0.5), m.Latency.Quantile(0.95), m.Latency.Quantile(0.99),
-        m.UpstreamLatency.Quantile(0.99), m.ProxyLatency.Quantile(0.99), m.BytesIn, m.BytesOut);
+    internal static TrafficPoint From(DateTimeOffset? timestamp, TrafficMeasures m) =>
+        From(timestamp, m, m.Latency.View(), m.UpstreamLatency.View(), m.ProxyLatency.View());
+
+    internal static TrafficPoint From(
+        DateTimeOffset? timestamp, TrafficMeasures m, LatencyHistogram latency, LatencyHistogram upstream, LatencyHistogram proxy) => new(
+        timestamp, m.Requests, m.Errors4xx, m.Errors5xx, latency.Quantile(0.5), latency.Quantile(0.95), latency.Quantile(0.99),
+        upstream.Quantile(0.99), proxy.Quantile(0.99), m.BytesIn, m.BytesOut);
 }

@@ -12,7 +12,10 @@ public sealed class TrafficRetention(IEventStore store, IOptions<ReadModelOption
 {
     private readonly string _schema = readModels.Value.Schema;
 
-    /// <summary>Deletes what expired before <paramref name="now"/>; returns the number of events and minute rows deleted.</summary>
+    /// <summary>
+    /// Deletes what expired before <paramref name="now"/>; returns the number of events and of <c>traffic_minutes</c> rows
+    /// deleted (the minutes of the narrower levels expire alike).
+    /// </summary>
     public async Task<(long Events, long Minutes)> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
@@ -38,9 +41,24 @@ public sealed class TrafficRetention(IEventStore store, IOptions<ReadModelOption
         await RepeatAsync(
             $"DELETE FROM {_schema}.traffic_reports_seen WHERE report_id IN (SELECT report_id FROM {_schema}.traffic_reports_seen WHERE received_at < $1 LIMIT $2)",
             rawCutoff, o.RetentionBatchSize, cancellationToken);
-        var deletedMinutes = await RepeatAsync(
-            $"DELETE FROM {_schema}.traffic_minutes WHERE ctid IN (SELECT ctid FROM {_schema}.traffic_minutes WHERE bucket < $1 LIMIT $2)",
-            minuteCutoff, o.RetentionBatchSize, cancellationToken);
+        var deletedMinutes = 0L;
+        foreach (var level in RollupLevel.All)
+        {
+            var table = level.Table(_schema, RollupGranularity.Minute);
+            var deleted = await RepeatAsync(
+                $"DELETE FROM {table} WHERE ctid IN (SELECT ctid FROM {table} WHERE bucket < $1 LIMIT $2)",
+                minuteCutoff, o.RetentionBatchSize, cancellationToken);
+            deletedMinutes += level == RollupLevel.Full ? deleted : 0;
+            if (level.HasMinutePoints)
+            {
+                // packed minutes go by whole hours
+                var points = level.MinutePointsTable(_schema);
+                await RepeatAsync(
+                    $"DELETE FROM {points} WHERE ctid IN (SELECT ctid FROM {points} WHERE bucket <= $1 - interval '1 hour' LIMIT $2)",
+                    minuteCutoff, o.RetentionBatchSize, cancellationToken);
+            }
+        }
+
         return (deletedEvents, deletedMinutes);
     }
 

@@ -31,6 +31,17 @@ public static class TrafficReportJson
             {
                 throw new JsonException("Every traffic row needs a status (100-999), a count and its three latency histograms.");
             }
+
+            try
+            {
+                LatencyHistogram.Validate(row.Latency);
+                LatencyHistogram.Validate(row.UpstreamLatency);
+                LatencyHistogram.Validate(row.ProxyLatency);
+            }
+            catch (ArgumentException e)
+            {
+                throw new JsonException($"A traffic row's latency histogram is inconsistent: {e.Message}", e);
+            }
         }
 
         return report;

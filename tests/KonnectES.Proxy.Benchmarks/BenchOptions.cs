@@ -29,6 +29,12 @@ internal sealed record BenchOptions
 
     public bool KestrelUpstream { get; init; }
 
+    /// <summary>Only the router compile, the in-process apply path and the config swap: no wrk rounds over the targets.</summary>
+    public bool SwapOnly { get; init; }
+
+    /// <summary>Only the router compile and the in-process apply path: no process is started.</summary>
+    public bool CompileOnly { get; init; }
+
     public string WrkSettings => $"-t{Threads} -c{Connections} -d{DurationSeconds}s --latency";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -51,6 +57,8 @@ internal sealed record BenchOptions
                 "--no-data-plane" => options with { DataPlane = false },
                 "--no-compile" => options with { Compile = false },
                 "--kestrel-upstream" => options with { KestrelUpstream = true },
+                "--swap-only" => options with { SwapOnly = true },
+                "--compile-only" => options with { CompileOnly = true, Install = false },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
         }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using static KonnectES.DataPlane.Routing.SnapshotJson;
 
@@ -13,43 +15,7 @@ internal sealed partial class RouteTable
     /// A route that cannot be compiled (e.g. an invalid regex) is left out and reported in <see cref="Errors"/>;
     /// stream routes (tcp, tls, udp, tls_passthrough) are not HTTP routes and are skipped.
     /// </summary>
-    public static RouteTable Compile(JsonElement snapshot)
-    {
-        var upstreams = new Dictionary<string, UpstreamRef>(StringComparer.Ordinal);
-        foreach (var upstream in Section(snapshot, "upstreams"))
-        {
-            if (String(upstream, "name") is { } name)
-            {
-                upstreams[name] = new UpstreamRef(String(upstream, "id") ?? "", name, String(upstream, "host_header"));
-            }
-        }
-
-        var services = new Dictionary<string, ServiceInfo>(StringComparer.OrdinalIgnoreCase);
-        foreach (var service in Section(snapshot, "services"))
-        {
-            if (ReadService(service, upstreams) is { } info)
-            {
-                services[info.Id] = info;
-            }
-        }
-
-        var compiled = new List<CompiledRoute>();
-        var errors = ImmutableArray.CreateBuilder<RouteCompileError>();
-        foreach (var route in Section(snapshot, "routes"))
-        {
-            var protocols = Strings(route, "protocols");
-            if (protocols.Any(p => StreamProtocols.Contains(p)))
-            {
-                continue;
-            }
-
-            var serviceId = Reference(route, "service");
-            var service = serviceId is not null && services.TryGetValue(serviceId, out var s) ? s : null;
-            compiled.AddRange(CompileRoute(route, protocols, service, errors));
-        }
-
-        return Build(compiled, errors.ToImmutable());
-    }
+    public static RouteTable Compile(JsonElement snapshot) => Compile(SnapshotSections.Of(snapshot), null);
 
     /// <summary>Compiles a snapshot document.</summary>
     public static RouteTable Compile(JsonDocument snapshot)
@@ -58,13 +24,109 @@ internal sealed partial class RouteTable
         return Compile(snapshot.RootElement);
     }
 
-    private static ServiceInfo? ReadService(JsonElement service, Dictionary<string, UpstreamRef> upstreams)
+    /// <summary>
+    /// Compiles the routes of <paramref name="snapshot"/>, taking over from <paramref name="previous"/> every route whose
+    /// JSON and service are unchanged (the result equals a compile from scratch). Only the ranking and the indexes are
+    /// always rebuilt.
+    /// </summary>
+    /// <param name="snapshot">The snapshot's sections.</param>
+    /// <param name="previous">The table in force, or null to compile every route.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static RouteTable Compile(SnapshotSections snapshot, RouteTable? previous)
     {
-        if (String(service, "id") is not { } id)
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var before = previous?.Reuse ?? RouteReuse.None;
+        var reuse = new RouteReuse();
+        var upstreams = new Dictionary<string, UpstreamRef>(StringComparer.Ordinal);
+        foreach (var upstream in snapshot["upstreams"])
         {
-            return null;
+            if (String(upstream, "name") is { } name)
+            {
+                upstreams[name] = new UpstreamRef(String(upstream, "id") ?? "", name, String(upstream, "host_header"));
+            }
         }
 
+        var services = new Dictionary<string, ServiceInfo>(StringComparer.OrdinalIgnoreCase);
+        foreach (var service in snapshot["services"])
+        {
+            var json = JsonMarshal.GetRawUtf8Value(service);
+            if (String(service, "id") is not { } id)
+            {
+                continue;
+            }
+
+            var upstream = upstreams.GetValueOrDefault(String(service, "host") ?? "");
+            ServiceInfo info;
+            byte[] source;
+            if (before.Services.TryGetValue(id, out var known) && json.SequenceEqual(known.Json) && known.Info.Upstream == upstream)
+            {
+                (info, source) = (known.Info, known.Json);
+            }
+            else
+            {
+                (info, source) = (ReadService(id, service, upstream), json.ToArray());
+            }
+
+            services[id] = info;
+            reuse.Services[id] = new RouteReuse.ServiceEntry(source, info);
+        }
+
+        var compiled = new List<CompiledRoute>();
+        var errors = ImmutableArray.CreateBuilder<RouteCompileError>();
+        var reused = 0;
+        foreach (var route in snapshot["routes"])
+        {
+            var serviceId = Reference(route, "service");
+            var service = serviceId is not null && services.TryGetValue(serviceId, out var s) ? s : null;
+            var id = String(route, "id");
+            var json = JsonMarshal.GetRawUtf8Value(route);
+            if (id is not null && before.Routes.TryGetValue(id, out var known)
+                && ReferenceEquals(known.Service, service) && json.SequenceEqual(known.Json))
+            {
+                compiled.AddRange(known.SubRoutes);
+                reuse.Routes[id] = known;
+                reused++;
+                continue;
+            }
+
+            var protocols = Strings(route, "protocols");
+            if (IsStream(protocols))
+            {
+                continue;
+            }
+
+            var subRoutes = CompileRoute(route, protocols, service, errors);
+            compiled.AddRange(subRoutes);
+            if (id is not null && !subRoutes.IsEmpty)
+            {
+                reuse.Routes[id] = new RouteReuse.RouteEntry(json.ToArray(), service, subRoutes);
+            }
+        }
+
+        return Build(compiled, errors.ToImmutable(), reuse, reused);
+    }
+
+    /// <summary>How many routes the compile took over unchanged from the previous table.</summary>
+    public int ReusedRoutes { get; private init; }
+
+    /// <summary>What the next compile may take over; set once, by the compile that built this table.</summary>
+    private RouteReuse? Reuse { get; init; }
+
+    private static bool IsStream(ImmutableArray<string> protocols)
+    {
+        foreach (var protocol in protocols)
+        {
+            if (StreamProtocols.Contains(protocol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ServiceInfo ReadService(string id, JsonElement service, UpstreamRef? upstream)
+    {
         var host = String(service, "host") ?? "";
         return new ServiceInfo
         {
@@ -79,11 +141,12 @@ internal sealed partial class RouteTable
             WriteTimeout = (int)Integer(service, "write_timeout", 60000),
             Retries = (int)Integer(service, "retries", 5),
             Tags = Strings(service, "tags"),
-            Upstream = upstreams.GetValueOrDefault(host),
+            Upstream = upstream,
         };
     }
 
-    private static IEnumerable<CompiledRoute> CompileRoute(
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ImmutableArray<CompiledRoute> CompileRoute(
         JsonElement route, ImmutableArray<string> protocols, ServiceInfo? service, ImmutableArray<RouteCompileError>.Builder errors)
     {
         var info = new RouteInfo
@@ -176,7 +239,7 @@ internal sealed partial class RouteTable
         };
 
         // Kong splits a route whose paths differ in kind or length: one sub-route per prefix length, one for all regexes.
-        var subRoutes = new List<CompiledRoute>();
+        var subRoutes = ImmutableArray.CreateBuilder<CompiledRoute>();
         if (regexPaths.Count > 0)
         {
             subRoutes.Add(Sub([], [.. regexPaths]));
@@ -192,7 +255,7 @@ internal sealed partial class RouteTable
             subRoutes.Add(Sub([], []));
         }
 
-        return subRoutes;
+        return subRoutes.DrainToImmutable();
     }
 
     private static ImmutableArray<HeaderCondition> CompileHeaders(JsonElement route, Action<string, string> fail)
@@ -225,7 +288,7 @@ internal sealed partial class RouteTable
         return conditions.ToImmutable();
     }
 
-    private static RouteTable Build(List<CompiledRoute> compiled, ImmutableArray<RouteCompileError> errors)
+    private static RouteTable Build(List<CompiledRoute> compiled, ImmutableArray<RouteCompileError> errors, RouteReuse? reuse = null, int reused = 0)
     {
         compiled.Sort((a, b) => a.Priority.CompareTo(b.Priority));
         var exactHosts = new Dictionary<string, RouteBucket.Builder>(StringComparer.Ordinal);
@@ -264,6 +327,10 @@ internal sealed partial class RouteTable
             new HostIndex(hostSuffixes),
             new HostIndex(hostPrefixes),
             hostless.Build(),
-            errors);
+            errors)
+        {
+            Reuse = reuse,
+            ReusedRoutes = reused,
+        };
     }
 }

@@ -78,7 +78,6 @@ internal static class ProxyBenchmark
         if (dataPlane is not null)
         {
             var swap = await ConfigSwap.RunAsync(options, dataPlane, cancellationToken);
-            ResultTable.PrintSwap(options, swap);
             ConfigSwap.Print(swap);
         }
 

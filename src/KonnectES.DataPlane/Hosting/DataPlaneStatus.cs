@@ -46,6 +46,7 @@ internal static class DataPlaneStatus
                 synced.Kind,
                 synced.Bytes,
                 synced.Applied,
+                synced.StartedAt,
                 TotalMs = Milliseconds(synced.Total),
                 DownloadMs = Milliseconds(synced.Download),
                 ParseMs = Milliseconds(synced.Parse),

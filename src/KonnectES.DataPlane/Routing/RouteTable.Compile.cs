@@ -76,9 +76,10 @@ internal sealed partial class RouteTable
         var reused = 0;
         foreach (var route in snapshot["routes"])
         {
-            var serviceId = Reference(route, "service");
+            var fields = RouteFields.Read(route);
+            var serviceId = Reference(fields.Service);
             var service = serviceId is not null && services.TryGetValue(serviceId, out var s) ? s : null;
-            var id = String(route, "id");
+            var id = String(fields.Id);
             var json = JsonMarshal.GetRawUtf8Value(route);
             if (id is not null && before.Routes.TryGetValue(id, out var known)
                 && ReferenceEquals(known.Service, service) && json.SequenceEqual(known.Json))
@@ -89,13 +90,13 @@ internal sealed partial class RouteTable
                 continue;
             }
 
-            var protocols = Strings(route, "protocols");
+            var protocols = Strings(fields.Protocols);
             if (IsStream(protocols))
             {
                 continue;
             }
 
-            var subRoutes = CompileRoute(route, protocols, service, errors);
+            var subRoutes = CompileRoute(fields, protocols, service, errors);
             compiled.AddRange(subRoutes);
             if (id is not null && !subRoutes.IsEmpty)
             {
@@ -147,20 +148,20 @@ internal sealed partial class RouteTable
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ImmutableArray<CompiledRoute> CompileRoute(
-        JsonElement route, ImmutableArray<string> protocols, ServiceInfo? service, ImmutableArray<RouteCompileError>.Builder errors)
+        in RouteFields route, ImmutableArray<string> protocols, ServiceInfo? service, ImmutableArray<RouteCompileError>.Builder errors)
     {
         var info = new RouteInfo
         {
-            Id = String(route, "id") ?? "",
-            Name = String(route, "name"),
+            Id = String(route.Id) ?? "",
+            Name = String(route.Name),
             Protocols = protocols.IsEmpty ? ["http", "https"] : protocols,
-            StripPath = Boolean(route, "strip_path", true),
-            PreserveHost = Boolean(route, "preserve_host", false),
-            PathHandling = String(route, "path_handling") ?? "v0",
-            RequestBuffering = Boolean(route, "request_buffering", true),
-            ResponseBuffering = Boolean(route, "response_buffering", true),
-            HttpsRedirectStatusCode = (int)Integer(route, "https_redirect_status_code", 426),
-            Tags = Strings(route, "tags"),
+            StripPath = Boolean(route.StripPath, true),
+            PreserveHost = Boolean(route.PreserveHost, false),
+            PathHandling = String(route.PathHandling) ?? "v0",
+            RequestBuffering = Boolean(route.RequestBuffering, true),
+            ResponseBuffering = Boolean(route.ResponseBuffering, true),
+            HttpsRedirectStatusCode = (int)Integer(route.HttpsRedirectStatusCode, 426),
+            Tags = Strings(route.Tags),
         };
 
         var failed = false;
@@ -170,17 +171,18 @@ internal sealed partial class RouteTable
             failed = true;
         }
 
-        if (String(route, "expression") is not null)
+        if (String(route.Expression) is not null)
         {
             Fail("expression", "expression routes need router_flavor = expressions; this router is traditional_compatible");
             return [];
         }
 
-        var methods = Strings(route, "methods").Select(m => m.ToUpperInvariant()).ToImmutableArray();
-        var hosts = Strings(route, "hosts").Select(HostPattern.Parse).ToImmutableArray();
-        var snis = Strings(route, "snis").Select(HostPattern.Parse).ToImmutableArray();
-        var paths = Strings(route, "paths");
-        var headers = CompileHeaders(route, Fail);
+        var methods = Strings(route.Methods);
+        methods = methods.All(m => m == m.ToUpperInvariant()) ? methods : [.. methods.Select(m => m.ToUpperInvariant())];
+        var hosts = route.Hosts.ValueKind == JsonValueKind.Array ? [.. Strings(route.Hosts).Select(HostPattern.Parse)] : ImmutableArray<HostPattern>.Empty;
+        var snis = route.Snis.ValueKind == JsonValueKind.Array ? [.. Strings(route.Snis).Select(HostPattern.Parse)] : ImmutableArray<HostPattern>.Empty;
+        var paths = Strings(route.Paths);
+        var headers = CompileHeaders(route.Headers, Fail);
         var regexPaths = new List<KongRegex>();
         var prefixPaths = new List<string>();
         for (var i = 0; i < paths.Length; i++)
@@ -221,7 +223,7 @@ internal sealed partial class RouteTable
         var weight = (methods.IsEmpty ? 0 : 1) + (hosts.IsEmpty ? 0 : 1) + (headers.IsEmpty ? 0 : 1)
             + (snis.IsEmpty ? 0 : 1) + (paths.IsEmpty ? 0 : 1);
         var plainHosts = !hosts.IsEmpty && hosts.All(h => h.Kind == HostPatternKind.Exact);
-        var regexPriority = Integer(route, "regex_priority", 0);
+        var regexPriority = Integer(route.RegexPriority, 0);
 
         CompiledRoute Sub(ImmutableArray<string> prefixes, ImmutableArray<KongRegex> regexes) => new()
         {
@@ -245,9 +247,16 @@ internal sealed partial class RouteTable
             subRoutes.Add(Sub([], [.. regexPaths]));
         }
 
-        foreach (var group in prefixPaths.GroupBy(p => p.Length))
+        if (prefixPaths.Count == 1)
         {
-            subRoutes.Add(Sub([.. group], []));
+            subRoutes.Add(Sub([prefixPaths[0]], []));
+        }
+        else
+        {
+            foreach (var group in prefixPaths.GroupBy(p => p.Length))
+            {
+                subRoutes.Add(Sub([.. group], []));
+            }
         }
 
         if (subRoutes.Count == 0)
@@ -258,10 +267,10 @@ internal sealed partial class RouteTable
         return subRoutes.DrainToImmutable();
     }
 
-    private static ImmutableArray<HeaderCondition> CompileHeaders(JsonElement route, Action<string, string> fail)
+    private static ImmutableArray<HeaderCondition> CompileHeaders(JsonElement headers, Action<string, string> fail)
     {
         var conditions = ImmutableArray.CreateBuilder<HeaderCondition>();
-        foreach (var (name, values) in HeaderMap(route, "headers"))
+        foreach (var (name, values) in HeaderMap(headers))
         {
             var exact = ImmutableArray.CreateBuilder<string>();
             var patterns = ImmutableArray.CreateBuilder<KongRegex>();

@@ -13,5 +13,7 @@ namespace KonnectES.DataPlane.Sync;
 /// <param name="Compile">The proxy's compile and swap.</param>
 /// <param name="Total">Everything, from the start of the sync to the swap.</param>
 /// <param name="Applied">True when the proxy serves it, false when it refused it.</param>
+/// <param name="StartedAt">When the client set out to fetch it (right after the change was announced, unless a sync was under way).</param>
 internal sealed record SnapshotSyncTimings(
-    long Version, string Kind, long Bytes, TimeSpan Download, TimeSpan Parse, TimeSpan Hash, TimeSpan Compile, TimeSpan Total, bool Applied);
+    long Version, string Kind, long Bytes, TimeSpan Download, TimeSpan Parse, TimeSpan Hash, TimeSpan Compile, TimeSpan Total, bool Applied,
+    DateTimeOffset StartedAt);

@@ -11,6 +11,7 @@ internal sealed partial class SyncClient
 {
     // The stages of the sync in progress (only the sync loop writes them), and the last sync's, published whole.
     private long _syncStarted;
+    private DateTimeOffset _syncStartedAt;
     private long _pulledBytes;
     private TimeSpan _downloadTime;
     private TimeSpan _parseTime;
@@ -110,6 +111,7 @@ internal sealed partial class SyncClient
 
         Update(() => _syncing = true);
         _syncStarted = Stopwatch.GetTimestamp();
+        _syncStartedAt = DateTimeOffset.UtcNow;
         (_pulledBytes, _downloadTime, _parseTime, _hashTime) = (0, default, default, default);
         try
         {
@@ -222,7 +224,7 @@ internal sealed partial class SyncClient
 
         var timings = new SnapshotSyncTimings(
             next.Version, kind, _pulledBytes, _downloadTime, _parseTime, _hashTime, Stopwatch.GetElapsedTime(compileStarted),
-            Stopwatch.GetElapsedTime(_syncStarted), result.IsSuccess);
+            Stopwatch.GetElapsedTime(_syncStarted), result.IsSuccess, _syncStartedAt);
         Volatile.Write(ref _lastSync, timings);
         LogSynced(
             _logger, timings.Version, timings.Kind, timings.Bytes, timings.Total.TotalMilliseconds, timings.Download.TotalMilliseconds,

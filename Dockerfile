@@ -14,5 +14,5 @@ COPY --from=build /app .
 ENV KONNECTES_DATA_DIR=/var/lib/konnectes \
     DOTNET_gcServer=1
 VOLUME /var/lib/konnectes
-EXPOSE 8000 8001 8005 8100
+EXPOSE 8000 8001 8005 8100 8443
 ENTRYPOINT ["dotnet", "KonnectES.Server.dll"]

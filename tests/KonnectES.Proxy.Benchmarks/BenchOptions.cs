@@ -35,6 +35,15 @@ internal sealed record BenchOptions
     /// <summary>Only the router compile and the in-process apply path: no process is started.</summary>
     public bool CompileOnly { get; init; }
 
+    /// <summary>(a) and (b) against a data plane in its own process (the <c>data-plane</c> role); <c>--no-separate</c> turns it off.</summary>
+    public bool SeparateDataPlane { get; init; } = true;
+
+    /// <summary>(a) and (b) also against the all-in-one server's embedded data plane (<c>--all-in-one</c>).</summary>
+    public bool AllInOne { get; init; }
+
+    /// <summary>The config swap under load after the targets; <c>--no-swap</c> leaves it out.</summary>
+    public bool Swap { get; init; } = true;
+
     public string WrkSettings => $"-t{Threads} -c{Connections} -d{DurationSeconds}s --latency";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -59,6 +68,9 @@ internal sealed record BenchOptions
                 "--kestrel-upstream" => options with { KestrelUpstream = true },
                 "--swap-only" => options with { SwapOnly = true },
                 "--compile-only" => options with { CompileOnly = true, Install = false },
+                "--no-separate" => options with { SeparateDataPlane = false, AllInOne = true },
+                "--all-in-one" => options with { AllInOne = true },
+                "--no-swap" => options with { Swap = false },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
         }

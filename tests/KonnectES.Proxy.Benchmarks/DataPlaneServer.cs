@@ -13,16 +13,26 @@ internal sealed class DataPlaneServer : IAsyncDisposable
     private const string AdminToken = "kes_proxy_bench_admin_token";
 
     private readonly string _dataDirectory;
+    private readonly string _serverPath;
 
-    private DataPlaneServer(ChildProcess process, PortalClient portal, string controlPlaneId, string dataDirectory)
+    private DataPlaneServer(ChildProcess process, PortalClient portal, string controlPlaneId, string dataDirectory, string serverPath)
     {
         _dataDirectory = dataDirectory;
+        _serverPath = serverPath;
         Process = process;
         Portal = portal;
         ControlPlaneId = controlPlaneId;
     }
 
+    /// <summary>The all-in-one server: control plane, private PostgreSQL (a child process) and the embedded data plane.</summary>
     public ChildProcess Process { get; }
+
+    /// <summary>The data plane in its own process (the <c>data-plane</c> role, as in production), once started.</summary>
+    public ChildProcess? SeparateProcess { get; private set; }
+
+    public static string SeparatePlainUrl => $"http://127.0.0.1:{Ports.SeparateProxy}{ConfigYaml.PlainPath}";
+
+    public static string SeparateAuthUrl => $"http://127.0.0.1:{Ports.SeparateProxy}{ConfigYaml.AuthPath}";
 
     public PortalClient Portal { get; }
 
@@ -47,6 +57,7 @@ internal sealed class DataPlaneServer : IAsyncDisposable
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Ports.Portal}",
             ["KONNECTES_CLUSTER_LISTEN"] = $"http://127.0.0.1:{Ports.Cluster}",
             ["KONNECTES_PROXY_LISTEN"] = $"http://127.0.0.1:{Ports.DataPlaneProxy}",
+            ["KONNECTES_PROXY_SSL_LISTEN"] = "off",
             ["KONNECTES_STATUS_LISTEN"] = $"http://127.0.0.1:{Ports.DataPlaneStatus}",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -59,7 +70,7 @@ internal sealed class DataPlaneServer : IAsyncDisposable
             var controlPlaneId = await portal.DefaultControlPlaneIdAsync(cancellationToken);
             var version = await portal.ImportAsync(controlPlaneId, ConfigYaml.Bench(Ports.Upstream), "proxy benchmark", cancellationToken);
             Console.WriteLine($"# data plane configured through the portal: version {version}");
-            var dataPlane = new DataPlaneServer(process, portal, controlPlaneId, dataDirectory);
+            var dataPlane = new DataPlaneServer(process, portal, controlPlaneId, dataDirectory, server);
             await Http.WaitForBodyAsync(dataPlane.PlainUrl, [], TimeSpan.FromSeconds(60), cancellationToken);
             await Http.WaitForBodyAsync(dataPlane.AuthUrl, [$"apikey: {ConfigYaml.ApiKey}"], TimeSpan.FromSeconds(60), cancellationToken);
             return dataPlane;
@@ -91,8 +102,49 @@ internal sealed class DataPlaneServer : IAsyncDisposable
         return (applied ?? FindVersion(root), body);
     }
 
+    /// <summary>
+    /// Starts a data plane in its own process (the <c>data-plane</c> role, no database) that syncs from this server's
+    /// cluster port with a new data-plane token; false (with the reason printed) when it does not serve.
+    /// </summary>
+    public async Task<bool> TryStartSeparateAsync(string runDirectory, CancellationToken cancellationToken)
+    {
+        var log = Path.Combine(runDirectory, "konnectes-data-plane.log");
+        try
+        {
+            var token = await Portal.CreateDataPlaneTokenAsync(ControlPlaneId, "proxy-benchmark", cancellationToken);
+            SeparateProcess = ChildProcess.Start("konnectes-data-plane", "dotnet", [_serverPath, "data-plane"], log, new Dictionary<string, string>
+            {
+                ["KONNECTES_CLUSTER_URL"] = $"http://127.0.0.1:{Ports.Cluster}",
+                ["KONNECTES_DP_TOKEN"] = token,
+                ["KONNECTES_DATA_DIR"] = Path.Combine(runDirectory, "data-plane"),
+                ["KONNECTES_PROXY_LISTEN"] = $"http://127.0.0.1:{Ports.SeparateProxy}",
+                ["KONNECTES_STATUS_LISTEN"] = $"http://127.0.0.1:{Ports.SeparateStatus}",
+                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Logging__LogLevel__Default"] = "Warning",
+            });
+            await Http.WaitForBodyAsync(SeparatePlainUrl, [], TimeSpan.FromSeconds(60), cancellationToken);
+            await Http.WaitForBodyAsync(SeparateAuthUrl, [$"apikey: {ConfigYaml.ApiKey}"], TimeSpan.FromSeconds(60), cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException)
+        {
+            Console.WriteLine($"# separate data plane NOT measured: {e.Message}");
+            StopSeparate();
+            return false;
+        }
+    }
+
+    /// <summary>Stops the separate data plane (before the config swap, which measures the embedded one alone).</summary>
+    public void StopSeparate()
+    {
+        SeparateProcess?.Dispose();
+        SeparateProcess = null;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        StopSeparate();
         Process.Dispose();
         await StopPostgresAsync(_dataDirectory);
     }

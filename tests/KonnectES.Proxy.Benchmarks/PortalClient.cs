@@ -55,4 +55,17 @@ internal sealed class PortalClient(string url, string token)
 
         return payload.GetProperty("version").GetInt64();
     }
+
+    /// <summary>A new data-plane token of the control plane (shown once).</summary>
+    public async Task<string> CreateDataPlaneTokenAsync(string controlPlaneId, string name, CancellationToken cancellationToken)
+    {
+        const string Mutation = """
+            mutation Token($controlPlaneId: ID!, $name: String) {
+              createDataPlaneToken(controlPlaneId: $controlPlaneId, name: $name) { token errors { message } }
+            }
+            """;
+        var payload = (await ExecuteAsync(Mutation, new JsonObject { ["controlPlaneId"] = controlPlaneId, ["name"] = name }, cancellationToken))
+            .GetProperty("createDataPlaneToken");
+        return payload.GetProperty("token").GetString() is { Length: > 0 } token ? token : throw new InvalidOperationException($"createDataPlaneToken failed: {payload}");
+    }
 }

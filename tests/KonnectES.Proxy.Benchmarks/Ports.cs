@@ -2,7 +2,7 @@ namespace KonnectES.Proxy.Benchmarks;
 
 /// <summary>
 /// The loopback ports of the run; the server's are Kong's plus 10,000 (18000 proxy, 18001 portal, 18005 cluster,
-/// 18100 status), so that a server or test suite on the usual ports does not collide with the run.
+/// 18100 status; 19000 and 19100 for the data plane in its own process), so that a server or test suite on the usual ports does not collide with the run.
 /// </summary>
 internal static class Ports
 {
@@ -13,4 +13,9 @@ internal static class Ports
     public const int Portal = 18001;
     public const int Cluster = 18005;
     public const int DataPlaneStatus = 18100;
+
+    /// <summary>The data plane in its own process (the <c>data-plane</c> role), next to the all-in-one server's embedded one.</summary>
+    public const int SeparateProxy = 19000;
+
+    public const int SeparateStatus = 19100;
 }

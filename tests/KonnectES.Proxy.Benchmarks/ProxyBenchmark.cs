@@ -54,10 +54,17 @@ internal static class ProxyBenchmark
         }
 
         await using var dataPlane = options.DataPlane ? await DataPlaneServer.TryStartAsync(runDirectory, cancellationToken) : null;
-        if (dataPlane is not null)
+        if (dataPlane is not null && measureTargets && options.SeparateDataPlane && await dataPlane.TryStartSeparateAsync(runDirectory, cancellationToken))
         {
-            targets.Add(new("(a) data plane, no plugin", dataPlane.PlainUrl, [], dataPlane.Process));
-            targets.Add(new("(b) data plane, key-auth + rate-limiting", dataPlane.AuthUrl, [$"apikey: {ConfigYaml.ApiKey}"], dataPlane.Process));
+            // As data planes run in production: the data-plane role in its own process; its CPU is its own.
+            targets.Add(new("(a) data plane, no plugin", DataPlaneServer.SeparatePlainUrl, [], dataPlane.SeparateProcess!));
+            targets.Add(new("(b) data plane, key-auth + rate-limiting", DataPlaneServer.SeparateAuthUrl, [$"apikey: {ConfigYaml.ApiKey}"], dataPlane.SeparateProcess!));
+        }
+
+        if (dataPlane is not null && options.AllInOne)
+        {
+            targets.Add(new("(a) all-in-one, no plugin", dataPlane.PlainUrl, [], dataPlane.Process));
+            targets.Add(new("(b) all-in-one, key-auth + rate-limiting", dataPlane.AuthUrl, [$"apikey: {ConfigYaml.ApiKey}"], dataPlane.Process));
         }
 
         if (measureTargets)
@@ -75,8 +82,9 @@ internal static class ProxyBenchmark
             ResultTable.Print(options, results);
         }
 
-        if (dataPlane is not null)
+        if (dataPlane is not null && options.Swap)
         {
+            dataPlane.StopSeparate();
             var swap = await ConfigSwap.RunAsync(options, dataPlane, cancellationToken);
             ConfigSwap.Print(swap);
         }

@@ -26,8 +26,10 @@ internal static class ResultTable
         Console.WriteLine();
         var nginx = Find(medians, "nginx");
         var yarp = Find(medians, "bare YARP");
-        var plain = Find(medians, "(a)");
-        var auth = Find(medians, "(b)");
+        var plain = Find(medians, "(a) data plane") ?? Find(medians, "(a)");
+        var auth = Find(medians, "(b) data plane") ?? Find(medians, "(b)");
+        var plainAllInOne = Find(medians, "(a) all-in-one");
+        var authAllInOne = Find(medians, "(b) all-in-one");
         Ratio("bare YARP : nginx, throughput", yarp?.Rate, nginx?.Rate, "(reference: about 0.6×)", null);
         Ratio("bare YARP : nginx, CPU per request", yarp?.Cpu, nginx?.Cpu, "(reference: about 1.7×)", null);
         Ratio("(a) : bare YARP, throughput", plain?.Rate, yarp?.Rate, "goal ≥ 0.95×", 0.95);
@@ -35,6 +37,12 @@ internal static class ResultTable
         Ratio("(b) : (a), throughput", auth?.Rate, plain?.Rate, "goal ≥ 0.8×", 0.8);
         Ratio("(a) : bare YARP, CPU per request", plain?.Cpu, yarp?.Cpu, "", null);
         Ratio("(b) : (a), CPU per request", auth?.Cpu, plain?.Cpu, "", null);
+        if (plainAllInOne is not null && Find(medians, "(a) data plane") is not null)
+        {
+            Ratio("(a) all-in-one : bare YARP, throughput", plainAllInOne?.Rate, yarp?.Rate, "", null);
+            Ratio("(a) all-in-one : bare YARP, CPU per request", plainAllInOne?.Cpu, yarp?.Cpu, "", null);
+            Ratio("(b) all-in-one : (a) all-in-one, throughput", authAllInOne?.Rate, plainAllInOne?.Rate, "", null);
+        }
     }
 
     public static void PrintCompile(RouteCompileBenchmark.Result result)

@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Maps the data plane's two listeners onto the host's pipeline, by the port a request arrived on.</summary>
+/// <summary>Maps the data plane's listeners onto the host's pipeline, by the port a request arrived on.</summary>
 internal static class DataPlaneApplicationBuilderExtensions
 {
     /// <summary>
-    /// Requests on the proxy port go through the proxy and nowhere else; on the status port, <c>GET /status</c> and
+    /// Requests on the proxy ports (plain and TLS) go through the proxy and nowhere else; on the status port, <c>GET /status</c> and
     /// <c>GET /metrics</c> answer (404 otherwise); other ports continue down the pipeline. Call it first.
     /// </summary>
     public static IApplicationBuilder UseDataPlane(this IApplicationBuilder app)
@@ -26,11 +26,12 @@ internal static class DataPlaneApplicationBuilderExtensions
         var clock = services.GetRequiredService<DataPlaneClock>();
         var time = services.GetRequiredService<TimeProvider>();
         var proxyPort = options.ProxyPort;
+        var proxySslPort = options.ProxySslPort ?? -1;
         var statusPort = options.StatusPort;
         return app.Use((context, next) =>
         {
             var port = context.Connection.LocalPort;
-            if (port == proxyPort)
+            if (port == proxyPort || port == proxySslPort)
             {
                 return proxy.InvokeAsync(context);
             }

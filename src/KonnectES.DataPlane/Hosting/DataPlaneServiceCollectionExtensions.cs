@@ -4,9 +4,12 @@ using KonnectES.DataPlane.Observability;
 using KonnectES.DataPlane.Plugins;
 using KonnectES.DataPlane.Proxy;
 using KonnectES.DataPlane.Sync;
+using KonnectES.DataPlane.Tls;
 using KonnectES.DataPlane.Traffic;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +18,8 @@ internal static class DataPlaneServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the data plane's services. The host maps the listeners with <c>UseDataPlane</c> and listens on
-    /// <see cref="ProxyOptions.ProxyUrl"/> and <see cref="ProxyOptions.StatusUrl"/>.
+    /// <see cref="ProxyOptions.Urls"/>. The default certificate is kept in <c>ssl/</c> of the sync client's data
+    /// directory unless <see cref="ProxyOptions.DefaultCertificateDirectory"/> says otherwise.
     /// </summary>
     public static IServiceCollection AddDataPlane(this IServiceCollection services, ProxyOptions proxy, Action<SyncClientOptions> sync, TrafficOptions? traffic = null)
     {
@@ -23,6 +27,9 @@ internal static class DataPlaneServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(proxy);
         ArgumentNullException.ThrowIfNull(sync);
         traffic ??= new TrafficOptions();
+        services.TryAddSingleton(sp => new DefaultCertificate(
+            proxy.DefaultCertificateDirectory ?? Path.Combine(sp.GetRequiredService<SyncClientOptions>().DataDirectory, "ssl"),
+            sp.GetRequiredService<ILogger<DefaultCertificate>>()));
         services.AddProxy(proxy);
         services.AddSingleton(traffic);
         services.AddSingleton(new DataPlaneClock(DateTimeOffset.UtcNow));
@@ -38,7 +45,9 @@ internal static class DataPlaneServiceCollectionExtensions
 
     /// <summary>
     /// Adds the proxy alone: the <see cref="ProxyConfigurationHolder"/> (fed by whoever applies snapshots), the
-    /// <see cref="ProxyHandler"/>, YARP's forwarder with the one upstream client, metrics and the traffic recorder.
+    /// <see cref="ProxyHandler"/>, YARP's forwarder with the one upstream client, metrics, the traffic recorder, and the
+    /// TLS certificate selection of the <see cref="ProxyOptions.ProxySslUrl"/> endpoint (see <c>UseProxyCertificates</c>
+    /// for an endpoint configured by hand).
     /// </summary>
     public static IServiceCollection AddProxy(this IServiceCollection services, ProxyOptions proxy)
     {
@@ -53,6 +62,10 @@ internal static class DataPlaneServiceCollectionExtensions
         services.AddHttpForwarder();
         services.AddSingleton(_ => UpstreamClient.Create());
         services.AddSingleton<ProxyHandler>();
+        services.TryAddSingleton(sp => new DefaultCertificate(proxy.DefaultCertificateDirectory, sp.GetRequiredService<ILogger<DefaultCertificate>>()));
+        services.AddSingleton<ProxyCertificateSelector>();
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, ProxyTlsSetup>();
+        services.Configure<LoggerFilterOptions>(ProxyHostDefaults.WithoutRequestLog);
         return services;
     }
 }

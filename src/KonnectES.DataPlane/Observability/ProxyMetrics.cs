@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using KonnectES.DataPlane.Traffic;
 
@@ -14,40 +13,28 @@ namespace KonnectES.DataPlane.Observability;
 /// </summary>
 internal sealed class ProxyMetrics
 {
-    private readonly ConcurrentDictionary<(string Service, string Route, int Code), StrongBox<long>> _requests = new();
-    private readonly ConcurrentDictionary<(string Service, string Route), Histograms> _latencies = new();
+    private readonly ConcurrentDictionary<(string Service, string Route), RouteMetrics> _slots = new();
+
+    /// <summary>The slot of a service and route label pair, created on first use; the proxy keeps it per route.</summary>
+    public RouteMetrics Slot(string service, string route) =>
+        _slots.TryGetValue((service, route), out var slot) ? slot : _slots.GetOrAdd((service, route), static (key, owner) => new RouteMetrics(owner, key.Service, key.Route), this);
 
     /// <summary>Counts one request.</summary>
-    public void Record(in ProxiedRequest request)
-    {
-        Interlocked.Increment(ref _requests.GetOrAdd((request.ServiceName, request.RouteName, request.Status), static _ => new StrongBox<long>()).Value);
-        var histograms = _latencies.GetOrAdd((request.ServiceName, request.RouteName), static _ => new Histograms());
-        histograms.Request.Observe(request.TotalMs);
-        if (request.UpstreamMs is { } upstream)
-        {
-            histograms.Upstream.Observe(upstream);
-            histograms.Kong.Observe(Math.Max(0, request.TotalMs - upstream));
-        }
-        else
-        {
-            histograms.Kong.Observe(request.TotalMs);
-        }
-
-        Interlocked.Add(ref histograms.Ingress, request.BytesIn);
-        Interlocked.Add(ref histograms.Egress, request.BytesOut);
-    }
+    public void Record(in ProxiedRequest request) =>
+        Slot(request.ServiceName, request.RouteName).Record(request.Status, request.BytesIn, request.BytesOut, request.TotalMs, request.UpstreamMs);
 
     /// <summary>The exposition text, with the applied configuration's version and hashes.</summary>
     public string Write(long configVersion, string configHash, string snapshotHash)
     {
         var text = new StringBuilder();
+        var latencies = _slots.Where(s => s.Value.IsUsed).OrderBy(l => l.Key).ToList();
         text.Append("# HELP kong_http_requests_total HTTP status codes per service and route\n# TYPE kong_http_requests_total counter\n");
-        foreach (var ((service, route, code), count) in _requests.OrderBy(r => r.Key))
+        var requests = latencies.SelectMany(l => l.Value.Statuses.Select(s => (Key: (l.Key.Service, l.Key.Route, Code: s.Status), s.Count))).OrderBy(r => r.Key);
+        foreach (var ((service, route, code), count) in requests)
         {
-            text.Append(CultureInfo.InvariantCulture, $"kong_http_requests_total{{service=\"{Escape(service)}\",route=\"{Escape(route)}\",code=\"{code}\"}} {Interlocked.Read(ref count.Value)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"kong_http_requests_total{{service=\"{Escape(service)}\",route=\"{Escape(route)}\",code=\"{code}\"}} {count}\n");
         }
 
-        var latencies = _latencies.OrderBy(l => l.Key).ToList();
         WriteHistogram(text, "kong_request_latency_ms", "Total latency of requests in ms", latencies, h => h.Request);
         WriteHistogram(text, "kong_upstream_latency_ms", "Latency added by the upstream in ms", latencies, h => h.Upstream);
         WriteHistogram(text, "kong_kong_latency_ms", "Latency added by the data plane in ms", latencies, h => h.Kong);
@@ -55,8 +42,8 @@ internal sealed class ProxyMetrics
         foreach (var ((service, route), histograms) in latencies)
         {
             var labels = $"service=\"{Escape(service)}\",route=\"{Escape(route)}\"";
-            text.Append(CultureInfo.InvariantCulture, $"kong_bandwidth_bytes{{{labels},direction=\"ingress\"}} {Interlocked.Read(ref histograms.Ingress)}\n");
-            text.Append(CultureInfo.InvariantCulture, $"kong_bandwidth_bytes{{{labels},direction=\"egress\"}} {Interlocked.Read(ref histograms.Egress)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"kong_bandwidth_bytes{{{labels},direction=\"ingress\"}} {histograms.Ingress}\n");
+            text.Append(CultureInfo.InvariantCulture, $"kong_bandwidth_bytes{{{labels},direction=\"egress\"}} {histograms.Egress}\n");
         }
 
         text.Append("# HELP konnectes_config_version The applied configuration version\n# TYPE konnectes_config_version gauge\n");
@@ -67,7 +54,7 @@ internal sealed class ProxyMetrics
     }
 
     private static void WriteHistogram(
-        StringBuilder text, string name, string help, List<KeyValuePair<(string Service, string Route), Histograms>> latencies, Func<Histograms, LatencyBuckets> pick)
+        StringBuilder text, string name, string help, List<KeyValuePair<(string Service, string Route), RouteMetrics>> latencies, Func<RouteMetrics, LatencyBuckets> pick)
     {
         text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} histogram\n");
         foreach (var ((service, route), histograms) in latencies)
@@ -92,13 +79,4 @@ internal sealed class ProxyMetrics
 
     private static string Escape(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-
-    private sealed class Histograms
-    {
-        public readonly LatencyBuckets Request = new();
-        public readonly LatencyBuckets Upstream = new();
-        public readonly LatencyBuckets Kong = new();
-        public long Ingress;
-        public long Egress;
-    }
 }

@@ -12,17 +12,40 @@ namespace KonnectES.DataPlane.Plugins;
 /// </summary>
 internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
 {
+    // What can run without a consumer: global instances, or instances scoped to a route or a service (consumer- and
+    // group-scoped instances need a consumer, which only an auth plugin resolved from these can set).
+    private readonly bool _hasGlobal = plugins.Instances.Any(i => i.Scope is { RouteId: null, ServiceId: null, ConsumerId: null, ConsumerGroupId: null });
+    private readonly HashSet<Guid> _routes = [.. plugins.Instances.Where(Anonymous).Select(i => i.Scope.RouteId).OfType<Guid>()];
+    private readonly HashSet<Guid> _services = [.. plugins.Instances.Where(Anonymous).Select(i => i.Scope.ServiceId).OfType<Guid>()];
+
     public PluginSet Plugins => plugins;
+
+    /// <summary>
+    /// False when no plugin instance can run for a request on this route and service: then the proxy calls the
+    /// upstream directly, without the pipeline. True (conservatively) when one may run.
+    /// </summary>
+    public bool MayRun(Guid? routeId, Guid? serviceId) =>
+        _hasGlobal || (routeId is { } route && _routes.Contains(route)) || (serviceId is { } service && _services.Contains(service));
 
     /// <param name="context">The downstream request and response.</param>
     /// <param name="request">What the router matched.</param>
     /// <param name="forward">Sends the (possibly changed) request upstream and writes the upstream response into <c>context.Response</c>.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
-    public async Task InvokeAsync(HttpContext context, PluginRequest request, Func<HttpContext, CancellationToken, Task> forward, CancellationToken cancellationToken)
+    public Task InvokeAsync(HttpContext context, PluginRequest request, Func<HttpContext, CancellationToken, Task> forward, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        return InvokeAsync(context, request, new DelegateTarget(forward), cancellationToken);
+    }
+
+    /// <param name="context">The downstream request and response.</param>
+    /// <param name="request">What the router matched.</param>
+    /// <param name="target">The upstream call, and the headers of responses a plugin generates.</param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    public async Task InvokeAsync(HttpContext context, PluginRequest request, IPluginPipelineTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(target);
         var ctx = new PluginContext(context, request, plugins.Consumers, stores);
         var reached = new List<KongPlugin>();
         var instances = new List<PluginInstance>();
@@ -53,7 +76,7 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
 
         context.Features.Set(new AuthenticatedConsumerFeature { Consumer = ctx.Consumer, Credential = ctx.Credential });
         context.Features.Set(new PluginRunFeature(instances, ctx.Exit is null ? null : instances[^1]));
-        var buffering = reached.Where(p => p.NeedsResponseBody(ctx)).ToList();
+        var buffering = NeedingResponseBody(reached, ctx);
         if (ctx.Exit is { } exit)
         {
             await WriteExitAsync(exit);
@@ -62,7 +85,7 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
 
         if (buffering.Count == 0)
         {
-            await forward(context, cancellationToken);
+            await target.ForwardAsync(context, cancellationToken);
             return;
         }
 
@@ -71,7 +94,7 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
         try
         {
-            await forward(context, cancellationToken);
+            await target.ForwardAsync(context, cancellationToken);
         }
         finally
         {
@@ -100,8 +123,9 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
                 context.Response.ContentType = exit.ContentType;
             }
 
+            target.AddGeneratedResponseHeaders(context.Response);
             var body = exit.Body;
-            var bodyFilters = reached.Where(p => p.NeedsResponseBody(ctx)).ToList();
+            var bodyFilters = NeedingResponseBody(reached, ctx);
             RunHeaderFilters();
             foreach (var plugin in bodyFilters)
             {
@@ -145,6 +169,34 @@ internal sealed class PluginPipeline(PluginSet plugins, PluginStores stores)
             {
                 plugin.HeaderFilter(ctx);
             }
+        }
+    }
+
+    private static List<KongPlugin> NeedingResponseBody(List<KongPlugin> reached, PluginContext ctx)
+    {
+        List<KongPlugin>? buffering = null;
+        foreach (var plugin in reached)
+        {
+            if (plugin.NeedsResponseBody(ctx))
+            {
+                (buffering ??= []).Add(plugin);
+            }
+        }
+
+        return buffering ?? NoPlugins;
+    }
+
+    private static readonly List<KongPlugin> NoPlugins = [];
+
+    private static bool Anonymous(PluginInstance instance) => instance.Scope is { ConsumerId: null, ConsumerGroupId: null };
+
+    /// <summary>A target that only forwards: generated responses get no extra headers.</summary>
+    private sealed class DelegateTarget(Func<HttpContext, CancellationToken, Task> forward) : IPluginPipelineTarget
+    {
+        public Task ForwardAsync(HttpContext context, CancellationToken cancellationToken) => forward(context, cancellationToken);
+
+        public void AddGeneratedResponseHeaders(HttpResponse response)
+        {
         }
     }
 }

@@ -3,19 +3,21 @@ using System.Text.Json;
 using KonnectES.DataPlane.Balancing;
 using KonnectES.DataPlane.Plugins;
 using KonnectES.DataPlane.Routing;
+using KonnectES.DataPlane.Tls;
 using KonnectES.Domain;
 
 namespace KonnectES.DataPlane.Proxy;
 
 /// <summary>
-/// Everything the proxy needs to serve one snapshot, compiled off the request path: the router, the plugins and the
-/// balancers. Immutable: a request reads <see cref="ProxyConfigurationHolder.Current"/> once and keeps that object to
-/// the end, whatever is swapped in meanwhile.
+/// Everything the proxy needs to serve one snapshot, compiled off the request path: the router, the plugins, the
+/// balancers and the TLS certificates. Immutable: a request reads <see cref="ProxyConfigurationHolder.Current"/> once
+/// and keeps that object to the end, whatever is swapped in meanwhile.
 /// </summary>
 internal sealed class ProxyConfiguration
 {
     private ProxyConfiguration(
-        long? version, ConfigHash? configHash, ConfigHash? snapshotHash, RouteTable routes, PluginPipeline plugins, UpstreamSet upstreams, int services)
+        long? version, ConfigHash? configHash, ConfigHash? snapshotHash, RouteTable routes, PluginPipeline plugins, UpstreamSet upstreams, int services,
+        CertificateTable certificates)
     {
         Version = version;
         ConfigHash = configHash;
@@ -24,6 +26,7 @@ internal sealed class ProxyConfiguration
         Plugins = plugins;
         Upstreams = upstreams;
         ServiceCount = services;
+        Certificates = certificates;
     }
 
     /// <summary>The applied configuration version; null before the first snapshot.</summary>
@@ -44,16 +47,23 @@ internal sealed class ProxyConfiguration
     /// <summary>The upstreams' balancers.</summary>
     public UpstreamSet Upstreams { get; }
 
+    /// <summary>The certificates served on the TLS listener, by SNI.</summary>
+    public CertificateTable Certificates { get; }
+
     /// <summary>The number of services in the snapshot.</summary>
     public int ServiceCount { get; }
 
+    /// <summary>What the proxy precomputes per route of this configuration.</summary>
+    public RouteTargets Targets { get; } = new();
+
     /// <summary>What a data plane serves before its first snapshot: Kong's 404 for every request.</summary>
     public static ProxyConfiguration Empty(PluginStores stores, BalancingOptions? balancing = null) =>
-        new(null, null, null, RouteTable.Empty, new PluginPipeline(PluginSet.Empty, stores), EmptyUpstreams(balancing), 0);
+        new(null, null, null, RouteTable.Empty, new PluginPipeline(PluginSet.Empty, stores), EmptyUpstreams(balancing), 0, CertificateTable.Empty);
 
     /// <summary>
     /// Compiles every part of <paramref name="snapshot"/>; the errors of any part (a route that does not compile, a
-    /// plugin this data plane cannot run, an unreadable upstream) refuse the whole snapshot.
+    /// plugin this data plane cannot run, an unreadable upstream, a certificate whose PEM does not load) refuse the
+    /// whole snapshot.
     /// </summary>
     /// <param name="version">The snapshot's configuration version.</param>
     /// <param name="configHash">The configuration hash.</param>
@@ -74,6 +84,7 @@ internal sealed class ProxyConfiguration
         UpstreamSet upstreams;
         var started = Stopwatch.GetTimestamp();
         TimeSpan routesTime = default, pluginsTime = default;
+        CertificateTable certificates;
         try
         {
             routes = RouteTable.Compile(snapshot, previous?.Routes);
@@ -83,6 +94,8 @@ internal sealed class ProxyConfiguration
             problems.AddRange(plugins.Errors.Select(e => e.ToString()));
             pluginsTime = Stopwatch.GetElapsedTime(started) - routesTime;
             upstreams = UpstreamSet.Compile(snapshot, previous?.Upstreams);
+            certificates = CertificateTable.Compile(snapshot.Document("certificates", "snis"), previous?.Certificates);
+            problems.AddRange(certificates.Errors);
         }
         catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException)
         {
@@ -99,7 +112,8 @@ internal sealed class ProxyConfiguration
             return null;
         }
 
-        return new ProxyConfiguration(version, configHash, snapshotHash, routes, new PluginPipeline(plugins, stores), upstreams, snapshot.Count("services"));
+        return new ProxyConfiguration(
+            version, configHash, snapshotHash, routes, new PluginPipeline(plugins, stores), upstreams, snapshot.Count("services"), certificates);
     }
 
     private static UpstreamSet EmptyUpstreams(BalancingOptions? balancing)

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Text;
 using KonnectES.DataPlane.Balancing;
 using KonnectES.DataPlane.Observability;
 using KonnectES.DataPlane.Plugins;
 using KonnectES.DataPlane.Routing;
 using KonnectES.DataPlane.Traffic;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -21,70 +24,87 @@ internal sealed partial class ProxyHandler(
     ProxyConfigurationHolder configurations, IHttpForwarder forwarder, HttpMessageInvoker client, ProxyOptions options,
     ProxyMetrics metrics, TrafficRecorder traffic, ILogger<ProxyHandler> logger)
 {
+    private ClientAddressText? _lastClient;
+
     /// <summary>Serves one request.</summary>
     public async Task InvokeAsync(HttpContext context)
     {
-        var startedAt = Stopwatch.GetTimestamp();
-        var configuration = configurations.Current;
+        var call = new ProxyCall(this, configurations.Current, RequestIds.Next(), Stopwatch.GetTimestamp());
+        var configuration = call.Configuration;
         var request = context.Request;
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : request.Path.ToUriComponent() + request.QueryString.Value;
-        var requestId = Guid.NewGuid().ToString("N");
-        var state = new RequestState();
+        if (request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: true })
+        {
+            // A body of unknown length (chunked): count what is read from the client.
+            call.RequestBody = new CountingStream(request.Body);
+            request.Body = call.RequestBody;
+        }
+
         try
         {
+            var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : request.Path.ToUriComponent() + request.QueryString.Value;
+            var host = request.Headers.Host.Count == 0 ? null : request.Headers.Host.ToString();
             var match = configuration.Routes.Match(new RouteRequest
             {
                 Method = request.Method,
                 Path = rawTarget,
-                Host = request.Headers.Host.Count == 0 ? null : request.Headers.Host.ToString(),
+                Host = host,
                 Scheme = request.Scheme,
                 LocalPort = context.Connection.LocalPort,
-                Sni = context.Features.Get<Microsoft.AspNetCore.Connections.Features.ITlsHandshakeFeature>()?.HostName,
+                Sni = context.Features.Get<ITlsHandshakeFeature>()?.HostName,
                 Headers = request.Headers,
             });
             if (match is null)
             {
-                await WriteAsync(context, KongRouterResponses.NoRouteMatched(requestId), requestId);
+                await WriteAsync(context, KongRouterResponses.NoRouteMatched(call.RequestId), call);
                 return;
             }
 
-            state.Match = match;
+            var target = configuration.Targets.For(match, configuration.Plugins);
+            call.Match = match;
+            call.Target = target;
+            var trusted = options.Trusts(context.Connection.RemoteIpAddress);
             var forwarded = ForwardedHeaders.For(new ForwardedRequest
             {
                 ClientAddress = ClientAddress(context),
-                Trusted = options.Trusts(context.Connection.RemoteIpAddress),
+                Trusted = trusted,
                 Scheme = request.Scheme,
-                Host = request.Headers.Host.Count == 0 ? null : request.Headers.Host.ToString(),
+                Host = host,
                 LocalPort = context.Connection.LocalPort,
                 RequestUri = rawTarget,
                 HttpVersion = HttpVersionOf(request.Protocol),
                 StrippedPrefix = match.StrippedPrefix,
                 XForwardedFor = Header(request, "X-Forwarded-For", ", "),
-                XForwardedProto = Header(request, "X-Forwarded-Proto"),
-                XForwardedHost = Header(request, "X-Forwarded-Host"),
-                XForwardedPort = Header(request, "X-Forwarded-Port"),
-                XForwardedPath = Header(request, "X-Forwarded-Path"),
-                XForwardedPrefix = Header(request, "X-Forwarded-Prefix"),
-                XRealIp = Header(request, "X-Real-IP"),
-                Via = Header(request, "Via", ", "),
+
+                // The other incoming forwarding headers are only believed from trusted peers.
+                XForwardedProto = trusted ? Header(request, "X-Forwarded-Proto") : null,
+                XForwardedHost = trusted ? Header(request, "X-Forwarded-Host") : null,
+                XForwardedPort = trusted ? Header(request, "X-Forwarded-Port") : null,
+                XForwardedPath = trusted ? Header(request, "X-Forwarded-Path") : null,
+                XForwardedPrefix = trusted ? Header(request, "X-Forwarded-Prefix") : null,
+                XRealIp = trusted ? Header(request, "X-Real-IP") : null,
+                Via = request.Headers.Via.Count == 0 ? null : Header(request, "Via", ", "),
             });
-            if (KongRouterResponses.ForProtocol(match.Route, forwarded, rawTarget, request.ContentType, HttpVersionOf(request.Protocol), requestId) is { } answer)
+            call.Forwarded = forwarded;
+            if (target.ChecksProtocol
+                && KongRouterResponses.ForProtocol(match.Route, forwarded, rawTarget, request.ContentType, HttpVersionOf(request.Protocol), call.RequestId) is { } answer)
             {
-                await WriteAsync(context, answer, requestId);
+                await WriteAsync(context, answer, call);
                 return;
             }
 
-            var pluginRequest = new PluginRequest(ParseId(match.Route.Id), ParseId(match.Service?.Id), match.Route.Name, match.Service?.Name)
+            call.OriginalPath = request.Path;
+            if (!target.RunsPlugins)
             {
-                RequestId = requestId,
+                await ForwardAsync(context, call, context.RequestAborted);
+                return;
+            }
+
+            var pluginRequest = new PluginRequest(target.RouteId, target.ServiceId, match.Route.Name, match.Service?.Name)
+            {
+                RequestId = call.RequestId,
                 UriCaptures = match.UriCaptures is { } captures ? Captures(captures) : NoCaptures,
             };
-            var originalPath = request.Path;
-            await configuration.Plugins.InvokeAsync(
-                context,
-                pluginRequest,
-                (ctx, ct) => ForwardAsync(ctx, configuration, match, forwarded, originalPath, requestId, startedAt, state, ct),
-                context.RequestAborted);
+            await configuration.Plugins.InvokeAsync(context, pluginRequest, call, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -92,40 +112,39 @@ internal sealed partial class ProxyHandler(
         }
         finally
         {
-            Record(context, state, startedAt);
+            Record(context, call);
         }
     }
 
-    private async Task ForwardAsync(
-        HttpContext context, ProxyConfiguration configuration, RouteMatch match, ForwardedValues forwarded, PathString originalPath,
-        string requestId, long startedAt, RequestState state, CancellationToken cancellationToken)
+    private async Task ForwardAsync(HttpContext context, ProxyCall call, CancellationToken cancellationToken)
     {
+        var match = call.Match!;
+        var target = call.Target!;
         if (match.Service is not { } service)
         {
-            await WriteAsync(context, KongRouterResponses.NoService(requestId), requestId);
+            await WriteAsync(context, KongRouterResponses.NoService(call.RequestId), call);
             return;
         }
 
         // request-transformer's replace.uri changes the path; otherwise the router's upstream path goes as computed.
-        var upstreamPath = context.Request.Path == originalPath ? null : context.Request.Path.ToUriComponent();
-        var scheme = service.Protocol is "https" or "grpcs" or "wss" ? "https" : "http";
-        var requestConfig = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromMilliseconds(Math.Max(service.ReadTimeout, service.WriteTimeout)) };
-        var balancer = service.Upstream is null ? null : configuration.Upstreams.FindByName(service.Host);
+        var upstreamPath = context.Request.Path == call.OriginalPath ? null : context.Request.Path.ToUriComponent();
+        var requestConfig = target.RequestConfig;
+        var balancer = service.Upstream is null ? null : call.Configuration.Upstreams.FindByName(service.Host);
         if (service.Upstream is not null && balancer is null)
         {
-            await WriteErrorAsync(context, 503, KongProxyResponses.NoPeer);
+            await WriteErrorAsync(context, 503, KongProxyResponses.NoPeer, call);
             return;
         }
 
         if (balancer is null)
         {
-            var destination = scheme + "://" + BracketIpv6(service.Host) + ":" + service.Port.ToString(CultureInfo.InvariantCulture);
-            var hostHeader = match.UpstreamHostHeader ?? match.HostHeaderFor(service.Host, service.Port);
+            var destination = target.Destination!;
+            var hostHeader = match.PreservedHost ?? target.ServiceHostHeader!;
             for (var attempt = 0; ; attempt++)
             {
-                var transformer = new UpstreamTransformer(match, forwarded, upstreamPath, hostHeader, requestId, service.ConnectTimeout, startedAt);
+                var transformer = new UpstreamTransformer(match, call.Forwarded!, upstreamPath, hostHeader, call.RequestId, service.ConnectTimeout, call.StartedAt);
                 var error = await forwarder.SendAsync(context, destination, client, requestConfig, transformer, cancellationToken);
-                state.UpstreamMs = transformer.UpstreamMs;
+                call.Transformed(transformer);
                 if (error == ForwarderError.None)
                 {
                     return;
@@ -134,7 +153,7 @@ internal sealed partial class ProxyHandler(
                 ProxyLog.ForwardFailed(logger, destination, error, attempt + 1, context.Features.Get<IForwarderErrorFeature>()?.Exception?.Message);
                 if (!CanRetry(context, error, attempt, service.Retries))
                 {
-                    await WriteForwardErrorAsync(context, error);
+                    await WriteForwardErrorAsync(context, error, call);
                     return;
                 }
             }
@@ -159,7 +178,7 @@ internal sealed partial class ProxyHandler(
                 });
                 if (selection is null)
                 {
-                    await WriteErrorAsync(context, 503, KongProxyResponses.NoPeer);
+                    await WriteErrorAsync(context, 503, KongProxyResponses.NoPeer, call);
                     return;
                 }
 
@@ -169,12 +188,12 @@ internal sealed partial class ProxyHandler(
                     context.Response.Headers.Append("Set-Cookie", cookie.ToSetCookieHeader());
                 }
 
-                var destination = scheme + "://" + selection.Host + ":" + selection.Port.ToString(CultureInfo.InvariantCulture);
+                var destination = target.Scheme + "://" + selection.Host + ":" + selection.Port.ToString(CultureInfo.InvariantCulture);
                 var hostHeader = match.HostHeaderFor(selection.Address.Target.Host, selection.Port);
-                var transformer = new UpstreamTransformer(match, forwarded, upstreamPath, hostHeader, requestId, service.ConnectTimeout, startedAt);
+                var transformer = new UpstreamTransformer(match, call.Forwarded!, upstreamPath, hostHeader, call.RequestId, service.ConnectTimeout, call.StartedAt);
                 var sent = Stopwatch.GetTimestamp();
                 var error = await forwarder.SendAsync(context, destination, client, requestConfig, transformer, cancellationToken);
-                state.UpstreamMs = transformer.UpstreamMs;
+                call.Transformed(transformer);
                 var elapsed = Stopwatch.GetElapsedTime(sent);
                 if (error == ForwarderError.None || transformer.UpstreamMs is not null)
                 {
@@ -192,7 +211,7 @@ internal sealed partial class ProxyHandler(
                 ProxyLog.ForwardFailed(logger, destination, error, attempt + 1, context.Features.Get<IForwarderErrorFeature>()?.Exception?.Message);
                 if (!CanRetry(context, error, attempt, service.Retries))
                 {
-                    await WriteForwardErrorAsync(context, error);
+                    await WriteForwardErrorAsync(context, error, call);
                     return;
                 }
             }
@@ -234,7 +253,7 @@ internal sealed partial class ProxyHandler(
         return true;
     }
 
-    private static Task WriteForwardErrorAsync(HttpContext context, ForwarderError error)
+    private static Task WriteForwardErrorAsync(HttpContext context, ForwarderError error, ProxyCall call)
     {
         if (context.Response.HasStarted || error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled)
         {
@@ -242,25 +261,24 @@ internal sealed partial class ProxyHandler(
         }
 
         return error == ForwarderError.RequestTimedOut
-            ? WriteErrorAsync(context, 504, KongProxyResponses.GatewayTimeout)
-            : WriteErrorAsync(context, 502, KongProxyResponses.BadGateway);
+            ? WriteErrorAsync(context, 504, KongProxyResponses.GatewayTimeout, call)
+            : WriteErrorAsync(context, 502, KongProxyResponses.BadGateway, call);
     }
 
-    private static Task WriteErrorAsync(HttpContext context, int status, string body)
+    private static Task WriteErrorAsync(HttpContext context, int status, string body, ProxyCall call)
     {
         var response = context.Response;
         response.StatusCode = status;
-        response.Headers.Server = ForwardedHeaders.ServerToken;
+        KongResponseHeaders.SetGenerated(response, call.RequestId, call.StartedAt);
         response.ContentType = RouterResponse.JsonContentType;
-        return response.WriteAsync(body, context.RequestAborted);
+        return WriteBodyAsync(response, body, context.RequestAborted);
     }
 
-    private static Task WriteAsync(HttpContext context, RouterResponse answer, string requestId)
+    private static Task WriteAsync(HttpContext context, RouterResponse answer, ProxyCall call)
     {
         var response = context.Response;
         response.StatusCode = answer.StatusCode;
-        response.Headers.Server = ForwardedHeaders.ServerToken;
-        response.Headers["X-Kong-Request-Id"] = requestId;
+        KongResponseHeaders.SetGenerated(response, call.RequestId, call.StartedAt);
         foreach (var (name, value) in answer.Headers)
         {
             response.Headers.Append(name, value);
@@ -272,29 +290,29 @@ internal sealed partial class ProxyHandler(
         }
 
         response.ContentType = RouterResponse.JsonContentType;
-        return response.WriteAsync(answer.Body, context.RequestAborted);
+        return WriteBodyAsync(response, answer.Body, context.RequestAborted);
     }
 
-    private void Record(HttpContext context, RequestState state, long startedAt)
+    private static Task WriteBodyAsync(HttpResponse response, string body, CancellationToken cancellationToken)
     {
-        var match = state.Match;
-        var consumer = context.Features.Get<AuthenticatedConsumerFeature>()?.Consumer;
-        var route = match?.Route;
-        var service = match?.Service;
-        var proxied = new ProxiedRequest(
-            DateTimeOffset.UtcNow,
-            ParseId(service?.Id),
-            service is null ? "" : service.Name ?? service.Id,
-            ParseId(route?.Id),
-            route is null ? "" : route.Name ?? route.Id,
-            consumer?.Id,
-            context.Response.StatusCode,
-            context.Request.ContentLength ?? 0,
-            context.Response.ContentLength ?? 0,
-            Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds,
-            state.UpstreamMs);
-        metrics.Record(proxied);
-        traffic.Record(proxied);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.ContentLength = bytes.Length;
+        return response.Body.WriteAsync(bytes, cancellationToken).AsTask();
+    }
+
+    private void Record(HttpContext context, ProxyCall call)
+    {
+        var target = call.Target;
+        var response = context.Response;
+        var status = response.StatusCode;
+        var bytesIn = context.Request.ContentLength ?? call.RequestBody?.Bytes ?? 0;
+        var bytesOut = response.ContentLength ?? call.ResponseBody?.Bytes ?? 0;
+        var totalMs = Stopwatch.GetElapsedTime(call.StartedAt).TotalMilliseconds;
+        var slot = target is null ? metrics.Slot("", "") : target.MetricsIn(metrics);
+        slot.Record(status, bytesIn, bytesOut, totalMs, call.UpstreamMs);
+        var consumer = target is { RunsPlugins: true } ? context.Features.Get<AuthenticatedConsumerFeature>()?.Consumer : null;
+        traffic.Record(new ProxiedRequest(
+            DateTimeOffset.UtcNow, target?.ServiceId, slot.Service, target?.RouteId, slot.Route, consumer?.Id, status, bytesIn, bytesOut, totalMs, call.UpstreamMs));
     }
 
     private static readonly IReadOnlyDictionary<string, string> NoCaptures = new Dictionary<string, string>();
@@ -313,10 +331,24 @@ internal sealed partial class ProxyHandler(
         return all;
     }
 
-    private static Guid? ParseId(string? id) => id is not null && Guid.TryParse(id, out var guid) ? guid : null;
+    private string ClientAddress(HttpContext context)
+    {
+        if (context.Connection.RemoteIpAddress is not { } ip)
+        {
+            return "127.0.0.1";
+        }
 
-    private static string ClientAddress(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : "127.0.0.1";
+        // Most requests come from a few peers (load balancers, or one client in a test): keep the last one's text.
+        var last = Volatile.Read(ref _lastClient);
+        if (last is not null && last.Address.Equals(ip))
+        {
+            return last.Text;
+        }
+
+        last = new ClientAddressText(ip, (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString());
+        Volatile.Write(ref _lastClient, last);
+        return last.Text;
+    }
 
     private static string? Header(HttpRequest request, string name, string separator = ",") =>
         request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.Count == 1 ? values[0] : string.Join(separator, values.ToArray()) : null;
@@ -330,13 +362,43 @@ internal sealed partial class ProxyHandler(
         _ => "1.1",
     };
 
-    private static string BracketIpv6(string host) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? "[" + host + "]" : host;
+    private sealed record ClientAddressText(IPAddress Address, string Text);
 
-    /// <summary>What the request path learned that the final record needs.</summary>
-    private sealed class RequestState
+    /// <summary>
+    /// One request on its way through the proxy: what the router and the forwarding headers computed, the body
+    /// counters, and what the final record needs. It is also the plugin pipeline's target, so a request with plugins
+    /// needs no closure.
+    /// </summary>
+    private sealed class ProxyCall(ProxyHandler handler, ProxyConfiguration configuration, string requestId, long startedAt) : IPluginPipelineTarget
     {
+        public ProxyConfiguration Configuration => configuration;
+
+        public string RequestId => requestId;
+
+        public long StartedAt => startedAt;
+
         public RouteMatch? Match { get; set; }
 
-        public double? UpstreamMs { get; set; }
+        public RouteTarget? Target { get; set; }
+
+        public ForwardedValues? Forwarded { get; set; }
+
+        public PathString OriginalPath { get; set; }
+
+        public CountingStream? RequestBody { get; set; }
+
+        public CountingStream? ResponseBody { get; private set; }
+
+        public double? UpstreamMs { get; private set; }
+
+        public void Transformed(UpstreamTransformer transformer)
+        {
+            UpstreamMs = transformer.UpstreamMs;
+            ResponseBody = transformer.ResponseBody ?? ResponseBody;
+        }
+
+        public Task ForwardAsync(HttpContext context, CancellationToken cancellationToken) => handler.ForwardAsync(context, this, cancellationToken);
+
+        public void AddGeneratedResponseHeaders(HttpResponse response) => KongResponseHeaders.SetGenerated(response, requestId, startedAt);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using KonnectES.DataPlane.Routing;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
@@ -9,14 +8,15 @@ namespace KonnectES.DataPlane.Proxy;
 /// <summary>
 /// Shapes one try of one request as Kong sends it upstream: the upstream URI the router computed, the Host header,
 /// Kong's X-Forwarded-* / X-Real-IP / Via headers (incoming ones replaced), the request id, and the service's connect
-/// timeout for the connection callback. On the way back it adds Kong's latency and Via headers.
+/// timeout for the connection callback. On the way back it adds Kong's latency and Via headers, and counts the body of
+/// a response without Content-Length.
 /// </summary>
 internal sealed class UpstreamTransformer(
     RouteMatch match, ForwardedValues forwarded, string? upstreamPath, string hostHeader, string requestId, int connectTimeoutMs, long startedAt)
     : HttpTransformer
 {
-    private static readonly string[] ForwardedNames =
-        ["X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Path", "X-Forwarded-Prefix", "X-Real-IP", "Via"];
+    /// <summary>The connect timeout the connection callback assumes when a request carries none (Kong's default).</summary>
+    public const int DefaultConnectTimeoutMs = 60_000;
 
     private long _sentAt;
 
@@ -26,6 +26,9 @@ internal sealed class UpstreamTransformer(
     /// <summary>Milliseconds waiting for the upstream's response headers, once they arrived.</summary>
     public double? UpstreamMs { get; private set; }
 
+    /// <summary>The counter of a response body sent without Content-Length, or null.</summary>
+    public CountingStream? ResponseBody { get; private set; }
+
     /// <inheritdoc />
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
@@ -33,21 +36,46 @@ internal sealed class UpstreamTransformer(
         var path = upstreamPath ?? match.UpstreamPath;
         var query = httpContext.Request.QueryString.Value;
         proxyRequest.RequestUri = new Uri(string.IsNullOrEmpty(query) ? destinationPrefix + path : destinationPrefix + path + query, UriKind.Absolute);
-        proxyRequest.Headers.Host = hostHeader;
-        foreach (var name in ForwardedNames)
+        var headers = proxyRequest.Headers;
+        headers.Host = hostHeader;
+
+        // Incoming forwarding headers were copied: replace them (most requests carry none, so look first).
+        var incoming = httpContext.Request.Headers;
+        if (incoming.Count > 0)
         {
-            proxyRequest.Headers.Remove(name);
+            foreach (var name in ForwardedValues.HeaderNames)
+            {
+                if (incoming.ContainsKey(name))
+                {
+                    headers.Remove(name);
+                }
+            }
+
+            if (incoming.ContainsKey(KongResponseHeaders.RequestId))
+            {
+                headers.Remove(KongResponseHeaders.RequestId);
+            }
         }
 
-        foreach (var (name, value) in forwarded.Headers())
+        // Via carries "kong/<version>", which the typed parser rejects (see ForwardedHeaders).
+        headers.TryAddWithoutValidation("X-Forwarded-For", forwarded.For);
+        headers.TryAddWithoutValidation("X-Forwarded-Proto", forwarded.Proto);
+        headers.TryAddWithoutValidation("X-Forwarded-Host", forwarded.Host);
+        headers.TryAddWithoutValidation("X-Forwarded-Port", forwarded.Port);
+        headers.TryAddWithoutValidation("X-Forwarded-Path", forwarded.Path);
+        if (forwarded.Prefix is { } prefix)
         {
-            // Via carries "kong/<version>", which the typed parser rejects (see ForwardedHeaders).
-            proxyRequest.Headers.TryAddWithoutValidation(name, value);
+            headers.TryAddWithoutValidation("X-Forwarded-Prefix", prefix);
         }
 
-        proxyRequest.Headers.Remove("X-Kong-Request-Id");
-        proxyRequest.Headers.TryAddWithoutValidation("X-Kong-Request-Id", requestId);
-        proxyRequest.Options.Set(ConnectTimeoutKey, connectTimeoutMs);
+        headers.TryAddWithoutValidation("X-Real-IP", forwarded.RealIp);
+        headers.TryAddWithoutValidation("Via", forwarded.Via);
+        headers.TryAddWithoutValidation(KongResponseHeaders.RequestId, requestId);
+        if (connectTimeoutMs != DefaultConnectTimeoutMs)
+        {
+            proxyRequest.Options.Set(ConnectTimeoutKey, connectTimeoutMs);
+        }
+
         _sentAt = Stopwatch.GetTimestamp();
     }
 
@@ -60,14 +88,23 @@ internal sealed class UpstreamTransformer(
             return proceed;
         }
 
-        var upstream = Stopwatch.GetElapsedTime(_sentAt).TotalMilliseconds;
-        UpstreamMs = upstream;
-        var headers = httpContext.Response.Headers;
+        var now = Stopwatch.GetTimestamp();
+        var upstream = Stopwatch.GetElapsedTime(_sentAt, now);
+        UpstreamMs = upstream.TotalMilliseconds;
+        var response = httpContext.Response;
+        var headers = response.Headers;
         var upstreamVia = headers.Via.Count == 0 ? null : headers.Via.ToString();
         headers.Via = ForwardedHeaders.ResponseVia(upstreamVia, match.Service?.Protocol ?? "http");
-        headers["X-Kong-Upstream-Latency"] = ((long)upstream).ToString(CultureInfo.InvariantCulture);
-        headers["X-Kong-Proxy-Latency"] = ((long)Stopwatch.GetElapsedTime(startedAt, _sentAt).TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        headers["X-Kong-Request-Id"] = requestId;
+        headers[KongResponseHeaders.UpstreamLatency] = KongResponseHeaders.Milliseconds(upstream);
+        headers[KongResponseHeaders.ProxyLatency] = KongResponseHeaders.Milliseconds(Stopwatch.GetElapsedTime(startedAt, _sentAt));
+        headers[KongResponseHeaders.RequestId] = requestId;
+        if (proceed && response.ContentLength is null)
+        {
+            // A body of unknown length (chunked, or until the connection closes): count what is copied.
+            ResponseBody = new CountingStream(response.Body);
+            response.Body = ResponseBody;
+        }
+
         return proceed;
     }
 }

@@ -27,7 +27,7 @@ internal static class ForwardedHeaders
     {
         ArgumentNullException.ThrowIfNull(request);
         var host = HostWithoutPort(request.Host);
-        var port = request.LocalPort.ToString(CultureInfo.InvariantCulture);
+        var port = PortText(request.LocalPort);
         var trusted = request.Trusted;
         var path = trusted ? request.XForwardedPath : null;
         path ??= KongUri.PathOf(request.RequestUri, out _);
@@ -48,7 +48,7 @@ internal static class ForwardedHeaders
             Path = path,
             Prefix = prefix,
             RealIp = realIp,
-            Via = Append(request.Via, request.HttpVersion + " " + ServerToken),
+            Via = Append(request.Via, ViaEntry(request.HttpVersion)),
         };
     }
 
@@ -58,6 +58,30 @@ internal static class ForwardedHeaders
     /// </summary>
     public static string ResponseVia(string? upstreamVia, string serviceProtocol) =>
         Append(upstreamVia, (serviceProtocol is "grpc" or "grpcs" ? "2" : "1.1") + " " + ServerToken);
+
+    private static PortString? _lastPort;
+
+    private static string ViaEntry(string httpVersion) => httpVersion switch
+    {
+        "1.1" => "1.1 " + ServerToken,
+        "2" => "2 " + ServerToken,
+        "1.0" => "1.0 " + ServerToken,
+        "3" => "3 " + ServerToken,
+        _ => httpVersion + " " + ServerToken,
+    };
+
+    // A proxy listens on one or two ports: keep the last one's text instead of formatting it per request.
+    private static string PortText(int port)
+    {
+        var last = Volatile.Read(ref _lastPort);
+        if (last is null || last.Port != port)
+        {
+            last = new PortString(port, port.ToString(CultureInfo.InvariantCulture));
+            Volatile.Write(ref _lastPort, last);
+        }
+
+        return last.Text;
+    }
 
     private static string Append(string? existing, string entry) =>
         string.IsNullOrEmpty(existing) ? entry : existing + ", " + entry;
@@ -73,4 +97,6 @@ internal static class ForwardedHeaders
         var colon = host.IndexOf(':', Math.Max(end, 0));
         return (colon < 0 ? host : host[..colon]).ToLowerInvariant();
     }
+
+    private sealed record PortString(int Port, string Text);
 }

@@ -3,6 +3,10 @@ namespace KonnectES.DataPlane.Routing;
 /// <summary>The forwarding headers Kong sends upstream, computed by <see cref="ForwardedHeaders.For"/>.</summary>
 internal sealed record ForwardedValues
 {
+    /// <summary>The names of the headers <see cref="Headers"/> sets, whose incoming values are replaced.</summary>
+    public static readonly string[] HeaderNames =
+        ["X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Path", "X-Forwarded-Prefix", "X-Real-IP", "Via"];
+
     /// <summary><c>X-Forwarded-For</c>.</summary>
     public required string For { get; init; }
 

@@ -63,7 +63,8 @@ internal sealed record RouteMatch
         return HostHeader(host, targetPort, Service?.Protocol ?? "http");
     }
 
-    private static string HostHeader(string host, int port, string protocol)
+    /// <summary>A Host header value: the host (IPv6 in brackets), with <c>:port</c> unless it is the protocol's default.</summary>
+    public static string HostHeader(string host, int port, string protocol)
     {
         var defaultPort = protocol is "https" or "grpcs" or "wss" ? 443 : 80;
         var bracketed = host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? "[" + host + "]" : host;

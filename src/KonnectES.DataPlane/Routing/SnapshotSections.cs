@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -55,5 +56,38 @@ internal sealed class SnapshotSections
         return _document.ValueKind == JsonValueKind.Object && _document.TryGetProperty(name, out var section) && section.ValueKind == JsonValueKind.Array
             ? section.EnumerateArray()
             : [];
+    }
+
+    /// <summary>
+    /// A document holding only the named sections (the whole document when built from one), for a compiler that reads
+    /// a document; meant for small sections such as certificates.
+    /// </summary>
+    public JsonElement Document(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (_sections is null)
+        {
+            return _document;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var name in names)
+            {
+                writer.WriteStartArray(name);
+                foreach (var value in Values(name))
+                {
+                    value.WriteTo(writer);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan);
     }
 }

@@ -15,8 +15,8 @@ internal sealed class TrafficRecorder
     /// <summary>Adds one request to its minute's row.</summary>
     public void Record(in ProxiedRequest request)
     {
-        var completed = request.CompletedAt.ToUniversalTime();
-        var minute = new DateTimeOffset(completed.Year, completed.Month, completed.Day, completed.Hour, completed.Minute, 0, TimeSpan.Zero);
+        var ticks = request.CompletedAt.UtcTicks;
+        var minute = new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
         var key = new TrafficKey(minute, request.ServiceId, request.RouteId, request.ConsumerId, request.Status);
         while (!_open.GetOrAdd(key, static _ => new TrafficAccumulator()).TryAdd(request))
         {

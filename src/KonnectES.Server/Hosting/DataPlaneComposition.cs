@@ -39,12 +39,15 @@ internal static class DataPlaneComposition
         return problems;
     }
 
-    /// <summary>The <c>data-plane</c> role: the proxy and the status listener, syncing from <c>KONNECTES_CLUSTER_URL</c>.</summary>
+    /// <summary>
+    /// The <c>data-plane</c> role: the proxy (plain and TLS) and the status listener, syncing from
+    /// <c>KONNECTES_CLUSTER_URL</c>.
+    /// </summary>
     public static WebApplicationBuilder AddDataPlaneRole(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         var proxy = new ProxyOptions().FromSettings(name => configuration[name]);
-        builder.WebHost.UseUrls(proxy.ProxyUrl, proxy.StatusUrl);
+        builder.WebHost.UseUrls(proxy.Urls);
         ConfigureKestrel(builder);
         builder.Services.AddSingleton(new RunningRole(ServerRole.DataPlane));
         builder.Services.AddDataPlane(proxy, o => ConfigureSync(o.FromSettings(name => configuration[name]), configuration));
@@ -52,13 +55,13 @@ internal static class DataPlaneComposition
     }
 
     /// <summary>
-    /// All-in-one mode: an embedded data plane on 8000/8100 that syncs with this process's cluster port with an internal
+    /// All-in-one mode: an embedded data plane on 8000/8443/8100 (loopback) that syncs with this process's cluster port with an internal
     /// token of the <c>default</c> control plane (a new one each start, registered under <see cref="EmbeddedTokenName"/>).
     /// </summary>
     public static ProxyOptions AddEmbeddedDataPlane(this WebApplicationBuilder builder, ClusterListener cluster)
     {
         var configuration = builder.Configuration;
-        var proxy = new ProxyOptions { ProxyUrl = "http://127.0.0.1:8000", StatusUrl = "http://127.0.0.1:8100" }.FromSettings(name => configuration[name]);
+        var proxy = new ProxyOptions { ProxyUrl = "http://127.0.0.1:8000", ProxySslUrl = "https://127.0.0.1:8443", StatusUrl = "http://127.0.0.1:8100" }.FromSettings(name => configuration[name]);
         ConfigureKestrel(builder);
         var token = "kdp_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         builder.Services.AddSingleton(new DataPlaneTokenSetting(token, EmbeddedTokenName, "default"));

@@ -28,7 +28,7 @@ internal static class ServerComposition
         else if (role == ServerRole.AllInOne)
         {
             var proxy = builder.AddEmbeddedDataPlane(cluster);
-            builder.WebHost.UseUrls([.. urls, proxy.ProxyUrl, proxy.StatusUrl]);
+            builder.WebHost.UseUrls([.. urls, .. proxy.Urls]);
         }
         else
         {

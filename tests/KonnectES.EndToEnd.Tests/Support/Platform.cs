@@ -33,6 +33,9 @@ public sealed class Platform : IAsyncLifetime
 
     internal HttpClient Proxy { get; private set; } = null!;
 
+    /// <summary>The data plane's TLS proxy port (<c>KONNECTES_PROXY_SSL_LISTEN</c>).</summary>
+    internal int ProxySslPort { get; private set; }
+
     internal string ControlPlaneId { get; private set; } = "";
 
     internal string DataDirectory { get; } = Directory.CreateTempSubdirectory("konnectes-e2e-dp").FullName;
@@ -47,6 +50,7 @@ public sealed class Platform : IAsyncLifetime
         ClusterUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var proxy = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         StatusUri = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        ProxySslPort = FreePort.Next();
         _controlPlaneEnvironment = new()
         {
             ["ConnectionStrings__EventStore"] = _database,
@@ -62,6 +66,7 @@ public sealed class Platform : IAsyncLifetime
             ["KONNECTES_DP_TOKEN"] = DataPlaneToken,
             ["KONNECTES_DATA_DIR"] = DataDirectory,
             ["KONNECTES_PROXY_LISTEN"] = proxy.ToString().TrimEnd('/'),
+            ["KONNECTES_PROXY_SSL_LISTEN"] = $"https://127.0.0.1:{ProxySslPort}",
             ["KONNECTES_STATUS_LISTEN"] = StatusUri.ToString().TrimEnd('/'),
             ["DataPlane__MaxBackoffSeconds"] = "1",
             ["DataPlane__HeartbeatSeconds"] = "1",

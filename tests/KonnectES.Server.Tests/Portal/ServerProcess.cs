@@ -42,6 +42,9 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
+
+        // The embedded data plane's TLS proxy would take 8443 and make a certificate; these tests need neither.
+        info.Environment["KONNECTES_PROXY_SSL_LISTEN"] = "off";
         foreach (var (name, value) in environment)
         {
             if (value is null)

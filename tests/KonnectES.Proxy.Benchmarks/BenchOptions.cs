@@ -29,6 +29,12 @@ internal sealed record BenchOptions
 
     public bool KestrelUpstream { get; init; }
 
+    /// <summary>Only the router compile, the in-process apply path and the config swap: no wrk rounds over the targets.</summary>
+    public bool SwapOnly { get; init; }
+
+    /// <summary>Only the router compile and the in-process apply path: no process is started.</summary>
+    public bool CompileOnly { get; init; }
+
     /// <summary>(a) and (b) against a data plane in its own process (the <c>data-plane</c> role); <c>--no-separate</c> turns it off.</summary>
     public bool SeparateDataPlane { get; init; } = true;
 
@@ -60,6 +66,8 @@ internal sealed record BenchOptions
                 "--no-data-plane" => options with { DataPlane = false },
                 "--no-compile" => options with { Compile = false },
                 "--kestrel-upstream" => options with { KestrelUpstream = true },
+                "--swap-only" => options with { SwapOnly = true },
+                "--compile-only" => options with { CompileOnly = true, Install = false },
                 "--no-separate" => options with { SeparateDataPlane = false, AllInOne = true },
                 "--all-in-one" => options with { AllInOne = true },
                 "--no-swap" => options with { Swap = false },

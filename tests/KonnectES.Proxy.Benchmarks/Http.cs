@@ -3,7 +3,7 @@ namespace KonnectES.Proxy.Benchmarks;
 /// <summary>Readiness checks: a target is ready when it answers with the upstream's body.</summary>
 internal static class Http
 {
-    public static HttpClient Client { get; } = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
+    public static HttpClient Client { get; } = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromMinutes(5) };
 
     public static async Task WaitForBodyAsync(string url, IReadOnlyList<string> headers, TimeSpan timeout, CancellationToken cancellationToken)
     {

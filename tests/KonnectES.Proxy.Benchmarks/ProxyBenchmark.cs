@@ -19,6 +19,13 @@ internal static class ProxyBenchmark
         {
             var compile = RouteCompileBenchmark.Run(options.SwapRoutes, options.CompileRuns);
             ResultTable.PrintCompile(compile);
+            RouteCompileBenchmark.Print(compile);
+        }
+
+        if (options.CompileOnly)
+        {
+            Console.WriteLine($"# finished {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC, load average {LoadAverage.Read()}");
+            return;
         }
 
         var runDirectory = Path.Combine(Path.GetTempPath(), "konnectes-proxybench-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
@@ -26,22 +33,28 @@ internal static class ProxyBenchmark
         using var upstream = options.KestrelUpstream
             ? Self("upstream", [Ports.Upstream.ToString(CultureInfo.InvariantCulture)], runDirectory)
             : NginxConfigs.Start("upstream", NginxConfigs.Upstream(Ports.Upstream), runDirectory);
-        using var nginx = NginxConfigs.Start("nginx", NginxConfigs.ReverseProxy(Ports.Nginx, Ports.Upstream), runDirectory);
-        using var yarp = Self("yarp", [Ports.Yarp.ToString(CultureInfo.InvariantCulture), $"http://127.0.0.1:{Ports.Upstream}/"], runDirectory);
+        // --swap-only: the upstream and the data plane for the swap, no nginx, no bare YARP, no wrk rounds.
+        var measureTargets = !options.SwapOnly;
+        using var nginx = measureTargets ? NginxConfigs.Start("nginx", NginxConfigs.ReverseProxy(Ports.Nginx, Ports.Upstream), runDirectory) : null;
+        using var yarp = measureTargets ? Self("yarp", [Ports.Yarp.ToString(CultureInfo.InvariantCulture), $"http://127.0.0.1:{Ports.Upstream}/"], runDirectory) : null;
 
         var targets = new List<Target>
         {
             new(options.KestrelUpstream ? "upstream direct (Kestrel)" : "upstream direct (nginx static)", $"http://127.0.0.1:{Ports.Upstream}/", [], upstream),
-            new("nginx reverse proxy (keepalive)", $"http://127.0.0.1:{Ports.Nginx}/", [], nginx),
-            new("bare YARP (IHttpForwarder, one destination)", $"http://127.0.0.1:{Ports.Yarp}/", [], yarp),
         };
+        if (nginx is not null && yarp is not null)
+        {
+            targets.Add(new("nginx reverse proxy (keepalive)", $"http://127.0.0.1:{Ports.Nginx}/", [], nginx));
+            targets.Add(new("bare YARP (IHttpForwarder, one destination)", $"http://127.0.0.1:{Ports.Yarp}/", [], yarp));
+        }
+
         foreach (var target in targets)
         {
             await Http.WaitForBodyAsync(target.Url, [], TimeSpan.FromSeconds(60), cancellationToken);
         }
 
         await using var dataPlane = options.DataPlane ? await DataPlaneServer.TryStartAsync(runDirectory, cancellationToken) : null;
-        if (dataPlane is not null && options.SeparateDataPlane && await dataPlane.TryStartSeparateAsync(runDirectory, cancellationToken))
+        if (dataPlane is not null && measureTargets && options.SeparateDataPlane && await dataPlane.TryStartSeparateAsync(runDirectory, cancellationToken))
         {
             // As data planes run in production: the data-plane role in its own process; its CPU is its own.
             targets.Add(new("(a) data plane, no plugin", DataPlaneServer.SeparatePlainUrl, [], dataPlane.SeparateProcess!));
@@ -54,23 +67,26 @@ internal static class ProxyBenchmark
             targets.Add(new("(b) all-in-one, key-auth + rate-limiting", dataPlane.AuthUrl, [$"apikey: {ConfigYaml.ApiKey}"], dataPlane.Process));
         }
 
-        var results = targets.ToDictionary(t => t.Name, _ => new List<TargetResult>());
-        for (var round = 1; round <= options.Rounds; round++)
+        if (measureTargets)
         {
-            Console.WriteLine($"# round {round} of {options.Rounds}");
-            foreach (var target in targets)
+            var results = targets.ToDictionary(t => t.Name, _ => new List<TargetResult>());
+            for (var round = 1; round <= options.Rounds; round++)
             {
-                results[target.Name].Add(await Measurement.MeasureAsync(options, target, upstream, cancellationToken));
+                Console.WriteLine($"# round {round} of {options.Rounds}");
+                foreach (var target in targets)
+                {
+                    results[target.Name].Add(await Measurement.MeasureAsync(options, target, upstream, cancellationToken));
+                }
             }
-        }
 
-        ResultTable.Print(options, results);
+            ResultTable.Print(options, results);
+        }
 
         if (dataPlane is not null && options.Swap)
         {
             dataPlane.StopSeparate();
             var swap = await ConfigSwap.RunAsync(options, dataPlane, cancellationToken);
-            ResultTable.PrintSwap(options, swap);
+            ConfigSwap.Print(swap);
         }
 
         Console.WriteLine($"# finished {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC, load average {LoadAverage.Read()}; logs in {runDirectory}");

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using KonnectES.DataPlane.Routing;
 using KonnectES.Domain;
 
 namespace KonnectES.DataPlane.Balancing;
@@ -14,13 +15,17 @@ internal static class SnapshotUpstreams
 
     private static readonly JsonSerializerOptions HealthcheckJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static ImmutableArray<UpstreamDefinition> Read(JsonElement snapshot)
+    public static ImmutableArray<UpstreamDefinition> Read(JsonElement snapshot) => Read(SnapshotSections.Of(snapshot));
+
+    /// <summary>Reads the upstreams of <paramref name="snapshot"/> with their targets.</summary>
+    public static ImmutableArray<UpstreamDefinition> Read(SnapshotSections snapshot)
     {
-        var targets = Section(snapshot, "targets")
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var targets = snapshot.Values("targets")
             .Select(t => (Upstream: ForeignKey(t, "upstream"), Target: Target(t)))
             .Where(t => t.Upstream is not null)
             .ToLookup(t => t.Upstream!.Value, t => t.Target);
-        return [.. Section(snapshot, "upstreams").Select(u => Upstream(u, targets))];
+        return [.. snapshot.Values("upstreams").Select(u => Upstream(u, targets))];
     }
 
     /// <summary>Splits Kong's <c>target</c> field: <c>host</c>, <c>host:port</c>, <c>ip:port</c> or <c>[ipv6]:port</c>.</summary>
@@ -103,9 +108,4 @@ internal static class SnapshotUpstreams
 
     private static string? String(JsonElement entity, string field) =>
         entity.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static IEnumerable<JsonElement> Section(JsonElement snapshot, string name) =>
-        snapshot.ValueKind == JsonValueKind.Object && snapshot.TryGetProperty(name, out var section) && section.ValueKind == JsonValueKind.Array
-            ? section.EnumerateArray()
-            : [];
 }

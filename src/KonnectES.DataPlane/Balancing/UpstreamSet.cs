@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
+using KonnectES.DataPlane.Routing;
 
 namespace KonnectES.DataPlane.Balancing;
 
@@ -44,7 +45,11 @@ internal sealed class UpstreamSet
     /// Builds the balancers of <paramref name="snapshot"/>. Hostname targets are resolved now (through the DNS cache
     /// shared with <paramref name="previous"/>); health of addresses that <paramref name="previous"/> knew is kept.
     /// </summary>
-    public static UpstreamSet Compile(JsonElement snapshot, UpstreamSet? previous, BalancingOptions? options = null)
+    public static UpstreamSet Compile(JsonElement snapshot, UpstreamSet? previous, BalancingOptions? options = null) =>
+        Compile(SnapshotSections.Of(snapshot), previous, options);
+
+    /// <inheritdoc cref="Compile(JsonElement, UpstreamSet?, BalancingOptions?)" />
+    public static UpstreamSet Compile(SnapshotSections snapshot, UpstreamSet? previous, BalancingOptions? options = null)
     {
         options ??= previous?.Options ?? BalancingOptions.Default;
         var registry = HealthRegistry.CarryOver(previous?.Registry);

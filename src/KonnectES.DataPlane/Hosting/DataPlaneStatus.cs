@@ -15,6 +15,8 @@ internal static class DataPlaneStatus
     {
         var configuration = holder.Current;
         var status = sync.Status;
+        var compile = holder.LastCompile;
+        var synced = sync.LastSync;
         return JsonSerializer.SerializeToUtf8Bytes(new
         {
             Status = configuration.Version is null ? "waiting" : "serving",
@@ -38,6 +40,31 @@ internal static class DataPlaneStatus
                 status.LastContact,
                 LastError = status.LastError ?? holder.LastError,
             },
+            LastSync = synced is null ? null : new
+            {
+                synced.Version,
+                synced.Kind,
+                synced.Bytes,
+                synced.Applied,
+                synced.StartedAt,
+                TotalMs = Milliseconds(synced.Total),
+                DownloadMs = Milliseconds(synced.Download),
+                ParseMs = Milliseconds(synced.Parse),
+                HashMs = Milliseconds(synced.Hash),
+                CompileMs = Milliseconds(synced.Compile),
+            },
+            LastCompile = compile is null ? null : new
+            {
+                compile.Version,
+                compile.Applied,
+                TotalMs = Milliseconds(compile.Total),
+                RoutesMs = Milliseconds(compile.Routes),
+                ReusedRoutes = compile.ReusedRoutes,
+                PluginsMs = Milliseconds(compile.Plugins),
+                UpstreamsMs = Milliseconds(compile.Upstreams),
+            },
         }, Json);
     }
+
+    private static double Milliseconds(TimeSpan time) => Math.Round(time.TotalMilliseconds, 1);
 }

@@ -1,11 +1,36 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using KonnectES.DataPlane.Routing;
 using KonnectES.Domain;
 
 namespace KonnectES.DataPlane.Plugins;
 
 internal sealed partial class PluginSet
 {
+    /// <summary>Compiles the <c>plugins</c>, consumer and credential sections of <paramref name="snapshot"/>. Never throws on content.</summary>
+    public static PluginSet Compile(SnapshotSections snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var errors = new List<PluginCompileError>();
+        var consumers = CompileConsumers(snapshot, errors);
+        var instances = new List<PluginInstance>();
+        foreach (var plugin in snapshot["plugins"])
+        {
+            if (CompilePlugin(plugin, errors) is { } instance)
+            {
+                instances.Add(instance);
+            }
+        }
+
+        var chains = instances
+            .GroupBy(i => i.Name, StringComparer.Ordinal)
+            .Select(g => Chain(g.Key, g.ToList(), errors))
+            .OrderByDescending(c => c.Priority)
+            .ThenByDescending(c => c.Name, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new PluginSet(chains, consumers, [.. errors]);
+    }
+
     private static PluginInstance? CompilePlugin(JsonElement plugin, List<PluginCompileError> errors)
     {
         var id = Id(plugin, "id");
@@ -52,15 +77,15 @@ internal sealed partial class PluginSet
         }
     }
 
-    private static ConsumerIndex CompileConsumers(JsonElement snapshot, List<PluginCompileError> errors)
+    private static ConsumerIndex CompileConsumers(SnapshotSections snapshot, List<PluginCompileError> errors)
     {
-        var consumers = Section(snapshot, "consumers")
+        var consumers = snapshot["consumers"]
             .Select(c => Id(c, "id") is { } id ? new KongConsumer(id, Text(c, "username"), Text(c, "custom_id")) : null)
             .OfType<KongConsumer>();
-        var groups = Section(snapshot, "consumer_groups")
+        var groups = snapshot["consumer_groups"]
             .Select(g => Id(g, "id") is { } id ? new KongConsumerGroup(id, Text(g, "name") ?? id.ToString()) : null)
             .OfType<KongConsumerGroup>();
-        var memberships = Section(snapshot, "consumer_group_consumers")
+        var memberships = snapshot["consumer_group_consumers"]
             .Select(m => (Group: Id(m, "consumer_group"), Consumer: Id(m, "consumer")))
             .Where(m => m.Group is not null && m.Consumer is not null)
             .Select(m => (m.Group!.Value, m.Consumer!.Value));
@@ -83,8 +108,8 @@ internal sealed partial class PluginSet
         }
     }
 
-    private static IEnumerable<T> Credentials<T>(JsonElement snapshot, string section, Func<Guid, Guid, JsonElement, T?> create) where T : class =>
-        Section(snapshot, section)
+    private static IEnumerable<T> Credentials<T>(SnapshotSections snapshot, string section, Func<Guid, Guid, JsonElement, T?> create) where T : class =>
+        snapshot[section]
             .Select(e => Id(e, "id") is { } id && Id(e, "consumer") is { } consumer ? create(id, consumer, e) : null)
             .OfType<T>();
 

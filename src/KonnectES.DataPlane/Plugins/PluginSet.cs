@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using KonnectES.DataPlane.Routing;
 
 namespace KonnectES.DataPlane.Plugins;
 
@@ -33,32 +34,10 @@ internal sealed partial class PluginSet
     public IEnumerable<PluginInstance> Instances => Chains.SelectMany(c => c.Instances);
 
     /// <summary>Compiles the <c>plugins</c>, consumer and credential sections of a snapshot. Never throws on content.</summary>
-    public static PluginSet Compile(JsonElement snapshot)
-    {
-        var errors = new List<PluginCompileError>();
-        if (snapshot.ValueKind != JsonValueKind.Object)
-        {
-            return new PluginSet([], ConsumerIndex.Empty, [new PluginCompileError(null, "", "the snapshot is not a JSON object")]);
-        }
-
-        var consumers = CompileConsumers(snapshot, errors);
-        var instances = new List<PluginInstance>();
-        foreach (var plugin in Section(snapshot, "plugins"))
-        {
-            if (CompilePlugin(plugin, errors) is { } instance)
-            {
-                instances.Add(instance);
-            }
-        }
-
-        var chains = instances
-            .GroupBy(i => i.Name, StringComparer.Ordinal)
-            .Select(g => Chain(g.Key, g.ToList(), errors))
-            .OrderByDescending(c => c.Priority)
-            .ThenByDescending(c => c.Name, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new PluginSet(chains, consumers, [.. errors]);
-    }
+    public static PluginSet Compile(JsonElement snapshot) =>
+        snapshot.ValueKind != JsonValueKind.Object
+            ? new PluginSet([], ConsumerIndex.Empty, [new PluginCompileError(null, "", "the snapshot is not a JSON object")])
+            : Compile(SnapshotSections.Of(snapshot));
 
     private static PluginChain Chain(string name, List<PluginInstance> instances, List<PluginCompileError> errors)
     {
@@ -73,9 +52,4 @@ internal sealed partial class PluginSet
 
         return new PluginChain(name, instances[0].Handler.Priority, byScope);
     }
-
-    private static IEnumerable<JsonElement> Section(JsonElement snapshot, string name) =>
-        snapshot.TryGetProperty(name, out var section) && section.ValueKind == JsonValueKind.Array
-            ? section.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object)
-            : [];
 }

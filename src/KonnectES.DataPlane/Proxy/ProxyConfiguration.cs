@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using KonnectES.DataPlane.Balancing;
 using KonnectES.DataPlane.Plugins;
@@ -60,51 +61,59 @@ internal sealed class ProxyConfiguration
         new(null, null, null, RouteTable.Empty, new PluginPipeline(PluginSet.Empty, stores), EmptyUpstreams(balancing), 0, CertificateTable.Empty);
 
     /// <summary>
-    /// Compiles every part of <paramref name="document"/>; the errors of any part (a route that does not compile, a
+    /// Compiles every part of <paramref name="snapshot"/>; the errors of any part (a route that does not compile, a
     /// plugin this data plane cannot run, an unreadable upstream, a certificate whose PEM does not load) refuse the
     /// whole snapshot.
     /// </summary>
     /// <param name="version">The snapshot's configuration version.</param>
     /// <param name="configHash">The configuration hash.</param>
     /// <param name="snapshotHash">The snapshot hash.</param>
-    /// <param name="document">The snapshot document.</param>
-    /// <param name="previous">The configuration in force: its balancers hand over address health.</param>
+    /// <param name="snapshot">The snapshot's sections.</param>
+    /// <param name="previous">The configuration in force: its balancers hand over address health, its router the unchanged routes.</param>
     /// <param name="stores">The plugin state shared across snapshots.</param>
     /// <param name="errors">Why the snapshot cannot be served; empty on success.</param>
+    /// <param name="timings">How long each part took.</param>
     public static ProxyConfiguration? Compile(
-        long version, ConfigHash configHash, ConfigHash snapshotHash, JsonElement document, ProxyConfiguration? previous, PluginStores stores,
-        out IReadOnlyList<string> errors)
+        long version, ConfigHash configHash, ConfigHash snapshotHash, SnapshotSections snapshot, ProxyConfiguration? previous, PluginStores stores,
+        out IReadOnlyList<string> errors, out ConfigCompileTimings timings)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         var problems = new List<string>();
         RouteTable routes;
         PluginSet plugins;
         UpstreamSet upstreams;
+        var started = Stopwatch.GetTimestamp();
+        TimeSpan routesTime = default, pluginsTime = default;
         CertificateTable certificates;
         try
         {
-            routes = RouteTable.Compile(document);
+            routes = RouteTable.Compile(snapshot, previous?.Routes);
             problems.AddRange(routes.Errors.Select(e => e.ToString()));
-            plugins = PluginSet.Compile(document);
+            routesTime = Stopwatch.GetElapsedTime(started);
+            plugins = PluginSet.Compile(snapshot);
             problems.AddRange(plugins.Errors.Select(e => e.ToString()));
-            upstreams = UpstreamSet.Compile(document, previous?.Upstreams);
-            certificates = CertificateTable.Compile(document, previous?.Certificates);
+            pluginsTime = Stopwatch.GetElapsedTime(started) - routesTime;
+            upstreams = UpstreamSet.Compile(snapshot, previous?.Upstreams);
+            certificates = CertificateTable.Compile(snapshot.Document("certificates", "snis"), previous?.Certificates);
             problems.AddRange(certificates.Errors);
         }
         catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException)
         {
             problems.Add("the snapshot cannot be read: " + exception.Message);
             errors = problems;
+            timings = new ConfigCompileTimings(routesTime, pluginsTime, Stopwatch.GetElapsedTime(started) - routesTime - pluginsTime, 0);
             return null;
         }
 
         errors = problems;
+        timings = new ConfigCompileTimings(routesTime, pluginsTime, Stopwatch.GetElapsedTime(started) - routesTime - pluginsTime, routes.ReusedRoutes);
         if (problems.Count > 0)
         {
             return null;
         }
 
-        var services = document.TryGetProperty("services", out var section) && section.ValueKind == JsonValueKind.Array ? section.GetArrayLength() : 0;
-        return new ProxyConfiguration(version, configHash, snapshotHash, routes, new PluginPipeline(plugins, stores), upstreams, services, certificates);
+        return new ProxyConfiguration(
+            version, configHash, snapshotHash, routes, new PluginPipeline(plugins, stores), upstreams, snapshot.Count("services"), certificates);
     }
 
     private static UpstreamSet EmptyUpstreams(BalancingOptions? balancing)

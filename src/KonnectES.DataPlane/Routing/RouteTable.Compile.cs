@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using static KonnectES.DataPlane.Routing.SnapshotJson;
 
@@ -13,43 +15,7 @@ internal sealed partial class RouteTable
     /// A route that cannot be compiled (e.g. an invalid regex) is left out and reported in <see cref="Errors"/>;
     /// stream routes (tcp, tls, udp, tls_passthrough) are not HTTP routes and are skipped.
     /// </summary>
-    public static RouteTable Compile(JsonElement snapshot)
-    {
-        var upstreams = new Dictionary<string, UpstreamRef>(StringComparer.Ordinal);
-        foreach (var upstream in Section(snapshot, "upstreams"))
-        {
-            if (String(upstream, "name") is { } name)
-            {
-                upstreams[name] = new UpstreamRef(String(upstream, "id") ?? "", name, String(upstream, "host_header"));
-            }
-        }
-
-        var services = new Dictionary<string, ServiceInfo>(StringComparer.OrdinalIgnoreCase);
-        foreach (var service in Section(snapshot, "services"))
-        {
-            if (ReadService(service, upstreams) is { } info)
-            {
-                services[info.Id] = info;
-            }
-        }
-
-        var compiled = new List<CompiledRoute>();
-        var errors = ImmutableArray.CreateBuilder<RouteCompileError>();
-        foreach (var route in Section(snapshot, "routes"))
-        {
-            var protocols = Strings(route, "protocols");
-            if (protocols.Any(p => StreamProtocols.Contains(p)))
-            {
-                continue;
-            }
-
-            var serviceId = Reference(route, "service");
-            var service = serviceId is not null && services.TryGetValue(serviceId, out var s) ? s : null;
-            compiled.AddRange(CompileRoute(route, protocols, service, errors));
-        }
-
-        return Build(compiled, errors.ToImmutable());
-    }
+    public static RouteTable Compile(JsonElement snapshot) => Compile(SnapshotSections.Of(snapshot), null);
 
     /// <summary>Compiles a snapshot document.</summary>
     public static RouteTable Compile(JsonDocument snapshot)
@@ -58,13 +24,110 @@ internal sealed partial class RouteTable
         return Compile(snapshot.RootElement);
     }
 
-    private static ServiceInfo? ReadService(JsonElement service, Dictionary<string, UpstreamRef> upstreams)
+    /// <summary>
+    /// Compiles the routes of <paramref name="snapshot"/>, taking over from <paramref name="previous"/> every route whose
+    /// JSON and service are unchanged (the result equals a compile from scratch). Only the ranking and the indexes are
+    /// always rebuilt.
+    /// </summary>
+    /// <param name="snapshot">The snapshot's sections.</param>
+    /// <param name="previous">The table in force, or null to compile every route.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static RouteTable Compile(SnapshotSections snapshot, RouteTable? previous)
     {
-        if (String(service, "id") is not { } id)
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var before = previous?.Reuse ?? RouteReuse.None;
+        var reuse = new RouteReuse();
+        var upstreams = new Dictionary<string, UpstreamRef>(StringComparer.Ordinal);
+        foreach (var upstream in snapshot["upstreams"])
         {
-            return null;
+            if (String(upstream, "name") is { } name)
+            {
+                upstreams[name] = new UpstreamRef(String(upstream, "id") ?? "", name, String(upstream, "host_header"));
+            }
         }
 
+        var services = new Dictionary<string, ServiceInfo>(StringComparer.OrdinalIgnoreCase);
+        foreach (var service in snapshot["services"])
+        {
+            var json = JsonMarshal.GetRawUtf8Value(service);
+            if (String(service, "id") is not { } id)
+            {
+                continue;
+            }
+
+            var upstream = upstreams.GetValueOrDefault(String(service, "host") ?? "");
+            ServiceInfo info;
+            byte[] source;
+            if (before.Services.TryGetValue(id, out var known) && json.SequenceEqual(known.Json) && known.Info.Upstream == upstream)
+            {
+                (info, source) = (known.Info, known.Json);
+            }
+            else
+            {
+                (info, source) = (ReadService(id, service, upstream), json.ToArray());
+            }
+
+            services[id] = info;
+            reuse.Services[id] = new RouteReuse.ServiceEntry(source, info);
+        }
+
+        var compiled = new List<CompiledRoute>();
+        var errors = ImmutableArray.CreateBuilder<RouteCompileError>();
+        var reused = 0;
+        foreach (var route in snapshot["routes"])
+        {
+            var fields = RouteFields.Read(route);
+            var serviceId = Reference(fields.Service);
+            var service = serviceId is not null && services.TryGetValue(serviceId, out var s) ? s : null;
+            var id = String(fields.Id);
+            var json = JsonMarshal.GetRawUtf8Value(route);
+            if (id is not null && before.Routes.TryGetValue(id, out var known)
+                && ReferenceEquals(known.Service, service) && json.SequenceEqual(known.Json))
+            {
+                compiled.AddRange(known.SubRoutes);
+                reuse.Routes[id] = known;
+                reused++;
+                continue;
+            }
+
+            var protocols = Strings(fields.Protocols);
+            if (IsStream(protocols))
+            {
+                continue;
+            }
+
+            var subRoutes = CompileRoute(fields, protocols, service, errors);
+            compiled.AddRange(subRoutes);
+            if (id is not null && !subRoutes.IsEmpty)
+            {
+                reuse.Routes[id] = new RouteReuse.RouteEntry(json.ToArray(), service, subRoutes);
+            }
+        }
+
+        return Build(compiled, errors.ToImmutable(), reuse, reused);
+    }
+
+    /// <summary>How many routes the compile took over unchanged from the previous table.</summary>
+    public int ReusedRoutes { get; private init; }
+
+    /// <summary>What the next compile may take over; set once, by the compile that built this table.</summary>
+    private RouteReuse? Reuse { get; init; }
+
+    private static bool IsStream(ImmutableArray<string> protocols)
+    {
+        foreach (var protocol in protocols)
+        {
+            if (StreamProtocols.Contains(protocol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ServiceInfo ReadService(string id, JsonElement service, UpstreamRef? upstream)
+    {
         var host = String(service, "host") ?? "";
         return new ServiceInfo
         {
@@ -79,25 +142,26 @@ internal sealed partial class RouteTable
             WriteTimeout = (int)Integer(service, "write_timeout", 60000),
             Retries = (int)Integer(service, "retries", 5),
             Tags = Strings(service, "tags"),
-            Upstream = upstreams.GetValueOrDefault(host),
+            Upstream = upstream,
         };
     }
 
-    private static IEnumerable<CompiledRoute> CompileRoute(
-        JsonElement route, ImmutableArray<string> protocols, ServiceInfo? service, ImmutableArray<RouteCompileError>.Builder errors)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ImmutableArray<CompiledRoute> CompileRoute(
+        in RouteFields route, ImmutableArray<string> protocols, ServiceInfo? service, ImmutableArray<RouteCompileError>.Builder errors)
     {
         var info = new RouteInfo
         {
-            Id = String(route, "id") ?? "",
-            Name = String(route, "name"),
+            Id = String(route.Id) ?? "",
+            Name = String(route.Name),
             Protocols = protocols.IsEmpty ? ["http", "https"] : protocols,
-            StripPath = Boolean(route, "strip_path", true),
-            PreserveHost = Boolean(route, "preserve_host", false),
-            PathHandling = String(route, "path_handling") ?? "v0",
-            RequestBuffering = Boolean(route, "request_buffering", true),
-            ResponseBuffering = Boolean(route, "response_buffering", true),
-            HttpsRedirectStatusCode = (int)Integer(route, "https_redirect_status_code", 426),
-            Tags = Strings(route, "tags"),
+            StripPath = Boolean(route.StripPath, true),
+            PreserveHost = Boolean(route.PreserveHost, false),
+            PathHandling = String(route.PathHandling) ?? "v0",
+            RequestBuffering = Boolean(route.RequestBuffering, true),
+            ResponseBuffering = Boolean(route.ResponseBuffering, true),
+            HttpsRedirectStatusCode = (int)Integer(route.HttpsRedirectStatusCode, 426),
+            Tags = Strings(route.Tags),
         };
 
         var failed = false;
@@ -107,17 +171,18 @@ internal sealed partial class RouteTable
             failed = true;
         }
 
-        if (String(route, "expression") is not null)
+        if (String(route.Expression) is not null)
         {
             Fail("expression", "expression routes need router_flavor = expressions; this router is traditional_compatible");
             return [];
         }
 
-        var methods = Strings(route, "methods").Select(m => m.ToUpperInvariant()).ToImmutableArray();
-        var hosts = Strings(route, "hosts").Select(HostPattern.Parse).ToImmutableArray();
-        var snis = Strings(route, "snis").Select(HostPattern.Parse).ToImmutableArray();
-        var paths = Strings(route, "paths");
-        var headers = CompileHeaders(route, Fail);
+        var methods = Strings(route.Methods);
+        methods = methods.All(m => m == m.ToUpperInvariant()) ? methods : [.. methods.Select(m => m.ToUpperInvariant())];
+        var hosts = route.Hosts.ValueKind == JsonValueKind.Array ? [.. Strings(route.Hosts).Select(HostPattern.Parse)] : ImmutableArray<HostPattern>.Empty;
+        var snis = route.Snis.ValueKind == JsonValueKind.Array ? [.. Strings(route.Snis).Select(HostPattern.Parse)] : ImmutableArray<HostPattern>.Empty;
+        var paths = Strings(route.Paths);
+        var headers = CompileHeaders(route.Headers, Fail);
         var regexPaths = new List<KongRegex>();
         var prefixPaths = new List<string>();
         for (var i = 0; i < paths.Length; i++)
@@ -158,7 +223,7 @@ internal sealed partial class RouteTable
         var weight = (methods.IsEmpty ? 0 : 1) + (hosts.IsEmpty ? 0 : 1) + (headers.IsEmpty ? 0 : 1)
             + (snis.IsEmpty ? 0 : 1) + (paths.IsEmpty ? 0 : 1);
         var plainHosts = !hosts.IsEmpty && hosts.All(h => h.Kind == HostPatternKind.Exact);
-        var regexPriority = Integer(route, "regex_priority", 0);
+        var regexPriority = Integer(route.RegexPriority, 0);
 
         CompiledRoute Sub(ImmutableArray<string> prefixes, ImmutableArray<KongRegex> regexes) => new()
         {
@@ -176,15 +241,22 @@ internal sealed partial class RouteTable
         };
 
         // Kong splits a route whose paths differ in kind or length: one sub-route per prefix length, one for all regexes.
-        var subRoutes = new List<CompiledRoute>();
+        var subRoutes = ImmutableArray.CreateBuilder<CompiledRoute>();
         if (regexPaths.Count > 0)
         {
             subRoutes.Add(Sub([], [.. regexPaths]));
         }
 
-        foreach (var group in prefixPaths.GroupBy(p => p.Length))
+        if (prefixPaths.Count == 1)
         {
-            subRoutes.Add(Sub([.. group], []));
+            subRoutes.Add(Sub([prefixPaths[0]], []));
+        }
+        else
+        {
+            foreach (var group in prefixPaths.GroupBy(p => p.Length))
+            {
+                subRoutes.Add(Sub([.. group], []));
+            }
         }
 
         if (subRoutes.Count == 0)
@@ -192,13 +264,13 @@ internal sealed partial class RouteTable
             subRoutes.Add(Sub([], []));
         }
 
-        return subRoutes;
+        return subRoutes.DrainToImmutable();
     }
 
-    private static ImmutableArray<HeaderCondition> CompileHeaders(JsonElement route, Action<string, string> fail)
+    private static ImmutableArray<HeaderCondition> CompileHeaders(JsonElement headers, Action<string, string> fail)
     {
         var conditions = ImmutableArray.CreateBuilder<HeaderCondition>();
-        foreach (var (name, values) in HeaderMap(route, "headers"))
+        foreach (var (name, values) in HeaderMap(headers))
         {
             var exact = ImmutableArray.CreateBuilder<string>();
             var patterns = ImmutableArray.CreateBuilder<KongRegex>();
@@ -225,7 +297,7 @@ internal sealed partial class RouteTable
         return conditions.ToImmutable();
     }
 
-    private static RouteTable Build(List<CompiledRoute> compiled, ImmutableArray<RouteCompileError> errors)
+    private static RouteTable Build(List<CompiledRoute> compiled, ImmutableArray<RouteCompileError> errors, RouteReuse? reuse = null, int reused = 0)
     {
         compiled.Sort((a, b) => a.Priority.CompareTo(b.Priority));
         var exactHosts = new Dictionary<string, RouteBucket.Builder>(StringComparer.Ordinal);
@@ -264,6 +336,10 @@ internal sealed partial class RouteTable
             new HostIndex(hostSuffixes),
             new HostIndex(hostPrefixes),
             hostless.Build(),
-            errors);
+            errors)
+        {
+            Reuse = reuse,
+            ReusedRoutes = reused,
+        };
     }
 }

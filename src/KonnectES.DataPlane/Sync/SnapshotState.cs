@@ -60,9 +60,10 @@ internal sealed class SnapshotState
         var sections = ImmutableDictionary.CreateBuilder<string, ImmutableSortedDictionary<string, JsonElement>>(StringComparer.Ordinal);
         var index = ImmutableDictionary.CreateBuilder<string, (string, ConfigHash)>(StringComparer.Ordinal);
         var hash = ConfigHash.Empty;
+        using var hasher = new EntityHasher();
         foreach (var section in SnapshotDocument.Sections)
         {
-            var entities = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
+            var entities = new List<KeyValuePair<string, JsonElement>>();
             if (document.TryGetProperty(section, out var array) && array.ValueKind == JsonValueKind.Array)
             {
                 foreach (var entity in array.EnumerateArray())
@@ -73,14 +74,14 @@ internal sealed class SnapshotState
                         throw new FormatException($"The id {id} appears twice (in '{previous.Item1}' and '{section}').");
                     }
 
-                    var entityHash = SnapshotContentHash.OfEntity(section, entity);
-                    entities[id] = entity.Clone();
+                    var entityHash = hasher.Hash(section, entity);
+                    entities.Add(KeyValuePair.Create(id, entity.Clone()));
                     index[id] = (section, entityHash);
                     hash = hash.Add(entityHash);
                 }
             }
 
-            sections[section] = entities.ToImmutable();
+            sections[section] = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, entities);
         }
 
         return new SnapshotState(version, configHash, hash, sections.ToImmutable(), index.ToImmutable());
@@ -94,15 +95,29 @@ internal sealed class SnapshotState
     public SnapshotState Apply(SnapshotDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
-        var sections = _sections.ToBuilder();
         var index = _index.ToBuilder();
         var hash = SnapshotHash;
+
+        // One builder per touched section: a 10,000-entity delta edits each tree in place instead of copying paths.
+        var touched = new Dictionary<string, ImmutableSortedDictionary<string, JsonElement>.Builder>(StringComparer.Ordinal);
+        ImmutableSortedDictionary<string, JsonElement>.Builder Edit(string section)
+        {
+            if (!touched.TryGetValue(section, out var builder))
+            {
+                builder = _sections.TryGetValue(section, out var existing)
+                    ? existing.ToBuilder()
+                    : ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
+                touched[section] = builder;
+            }
+
+            return builder;
+        }
 
         void Remove(string id)
         {
             if (index.TryGetValue(id, out var held))
             {
-                sections[held.Section] = sections[held.Section].Remove(id);
+                Edit(held.Section).Remove(id);
                 index.Remove(id);
                 hash = hash.Subtract(held.Hash);
             }
@@ -118,17 +133,23 @@ internal sealed class SnapshotState
             Remove(IdOf(entity)!);
         }
 
+        using var hasher = new EntityHasher();
         foreach (var (section, entity) in delta.Upserts)
         {
             var id = IdOf(entity)!;
             Remove(id); // an entity upserted twice: the last one wins
 
             // Sections unknown to this build are carried but, like SnapshotContentHash.OfDocument, not hashed.
-            var entityHash = KnownSections.Contains(section) ? SnapshotContentHash.OfEntity(section, entity) : ConfigHash.Empty;
-            var target = sections.TryGetValue(section, out var existing) ? existing : ImmutableSortedDictionary.Create<string, JsonElement>(StringComparer.Ordinal);
-            sections[section] = target.SetItem(id, entity.Clone());
+            var entityHash = KnownSections.Contains(section) ? hasher.Hash(section, entity) : ConfigHash.Empty;
+            Edit(section)[id] = entity.Clone();
             index[id] = (section, entityHash);
             hash = hash.Add(entityHash);
+        }
+
+        var sections = _sections.ToBuilder();
+        foreach (var (section, builder) in touched)
+        {
+            sections[section] = builder.ToImmutable();
         }
 
         return new SnapshotState(delta.Version, delta.ConfigHash, hash, sections.ToImmutable(), index.ToImmutable());

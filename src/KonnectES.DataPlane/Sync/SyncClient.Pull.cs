@@ -1,12 +1,26 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using KonnectES.Domain;
+using Microsoft.Extensions.Logging;
 
 namespace KonnectES.DataPlane.Sync;
 
 /// <summary>The sync loop: pull (delta, else full), check the snapshot hash, apply or NACK, keep on disk.</summary>
 internal sealed partial class SyncClient
 {
+    // The stages of the sync in progress (only the sync loop writes them), and the last sync's, published whole.
+    private long _syncStarted;
+    private DateTimeOffset _syncStartedAt;
+    private long _pulledBytes;
+    private TimeSpan _downloadTime;
+    private TimeSpan _parseTime;
+    private TimeSpan _hashTime;
+    private SnapshotSyncTimings? _lastSync;
+
+    /// <summary>How long the stages of the last sync that reached the proxy took; null before the first.</summary>
+    public SnapshotSyncTimings? LastSync => Volatile.Read(ref _lastSync);
+
     private async Task LoadCacheAsync(CancellationToken cancellationToken)
     {
         try
@@ -96,6 +110,9 @@ internal sealed partial class SyncClient
         }
 
         Update(() => _syncing = true);
+        _syncStarted = Stopwatch.GetTimestamp();
+        _syncStartedAt = DateTimeOffset.UtcNow;
+        (_pulledBytes, _downloadTime, _parseTime, _hashTime) = (0, default, default, default);
         try
         {
             var (next, kind) = await PullAsync(held, cancellationToken);
@@ -127,7 +144,9 @@ internal sealed partial class SyncClient
         {
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 var pull = await _api.PullDeltaAsync(held.Version, held.SnapshotHash, cancellationToken);
+                _downloadTime = Stopwatch.GetElapsedTime(started);
                 Contacted();
                 if (pull.NotModified)
                 {
@@ -135,14 +154,19 @@ internal sealed partial class SyncClient
                 }
 
                 Counters.DeltaPulled(pull.Body!.Length);
+                _pulledBytes = pull.Body.Length;
+                started = Stopwatch.GetTimestamp();
                 var delta = SnapshotDelta.Parse(pull.Body);
+                _parseTime = Stopwatch.GetElapsedTime(started);
                 if (delta.FromVersion != held.Version)
                 {
                     SyncLog.DeltaUnavailable(_logger, held.Version, $"the node sent a delta from version {delta.FromVersion}");
                 }
                 else
                 {
+                    started = Stopwatch.GetTimestamp();
                     var next = held.Apply(delta);
+                    _hashTime = Stopwatch.GetElapsedTime(started);
                     var expected = delta.SnapshotHash ?? pull.SnapshotHash;
                     if (expected == next.SnapshotHash)
                     {
@@ -158,7 +182,9 @@ internal sealed partial class SyncClient
             }
         }
 
+        var fullStarted = Stopwatch.GetTimestamp();
         var full = await _api.PullFullAsync(held?.SnapshotHash, cancellationToken);
+        _downloadTime += Stopwatch.GetElapsedTime(fullStarted);
         Contacted();
         if (full.NotModified)
         {
@@ -166,8 +192,13 @@ internal sealed partial class SyncClient
         }
 
         Counters.FullPulled(full.Body!.Length);
+        _pulledBytes = full.Body.Length;
+        fullStarted = Stopwatch.GetTimestamp();
         var document = JsonSerializer.Deserialize<JsonElement>(full.Body);
+        _parseTime = Stopwatch.GetElapsedTime(fullStarted);
+        fullStarted = Stopwatch.GetTimestamp();
         var state = SnapshotState.FromDocument(document);
+        _hashTime = Stopwatch.GetElapsedTime(fullStarted);
         ConfigHash? announced = SnapshotHeader.TryReadHash(document.GetProperty(SnapshotHeader.Member), "snapshot_hash", out var h) ? h : full.SnapshotHash;
         if (announced != state.SnapshotHash)
         {
@@ -181,6 +212,7 @@ internal sealed partial class SyncClient
     private async Task ApplyAsync(SnapshotState next, string kind, CancellationToken cancellationToken)
     {
         SnapshotApplyResult result;
+        var compileStarted = Stopwatch.GetTimestamp();
         try
         {
             result = await _applier.ApplyAsync(next.ToAppliedSnapshot(), cancellationToken);
@@ -189,6 +221,14 @@ internal sealed partial class SyncClient
         {
             result = SnapshotApplyResult.Refused(Describe(e));
         }
+
+        var timings = new SnapshotSyncTimings(
+            next.Version, kind, _pulledBytes, _downloadTime, _parseTime, _hashTime, Stopwatch.GetElapsedTime(compileStarted),
+            Stopwatch.GetElapsedTime(_syncStarted), result.IsSuccess, _syncStartedAt);
+        Volatile.Write(ref _lastSync, timings);
+        LogSynced(
+            _logger, timings.Version, timings.Kind, timings.Bytes, timings.Total.TotalMilliseconds, timings.Download.TotalMilliseconds,
+            timings.Parse.TotalMilliseconds, timings.Hash.TotalMilliseconds, timings.Compile.TotalMilliseconds);
 
         if (result.IsSuccess)
         {
@@ -247,4 +287,8 @@ internal sealed partial class SyncClient
             KeepOnDisk(adopted);
         }
     }
+
+    [LoggerMessage(EventId = 5531, Level = LogLevel.Information, Message = "Synced version {Version} ({Kind}, {Bytes} bytes) in {Milliseconds:F1} ms: download {DownloadMs:F1} ms, parse {ParseMs:F1} ms, apply and hash {HashMs:F1} ms, compile and swap {CompileMs:F1} ms")]
+    private static partial void LogSynced(
+        ILogger logger, long version, string kind, long bytes, double milliseconds, double downloadMs, double parseMs, double hashMs, double compileMs);
 }

@@ -118,13 +118,30 @@ public static partial class PortalSchema
         return new Dictionary<string, object?> { [field] = rows.Count == 0 ? null : EntityView.From(rows[0]), ["version"] = result.Version, ["errors"] = Array.Empty<object>() };
     }
 
-    /// <summary>Writes the input's entity fields over the document; a VALIDATION error for a malformed url.</summary>
+    /// <summary>
+    /// Writes the input's entity fields over the document; a VALIDATION error for a malformed url, or for a
+    /// <c>healthchecks</c> object with an unknown key or a wrongly typed value (Kong's snake_case keys and camelCase
+    /// ones are both read).
+    /// </summary>
     private static Dictionary<string, object?>? Overlay(JsonObject document, IReadOnlyDictionary<string, object?> input)
     {
         foreach (var (key, value) in input)
         {
             if (NotEntityFields.Contains(key) || (SecretFields.Contains(key) && (value is null || SecretMasking.IsPlaceholder(value as string))))
             {
+                continue;
+            }
+
+            if (key == "healthchecks")
+            {
+                var healthchecks = HealthchecksJson.Read(JsonSerializer.SerializeToNode(value));
+                if (!healthchecks.IsSuccess)
+                {
+                    var error = healthchecks.Errors[0].Under([key]);
+                    return PortalRequest.UserError(error.Code, error.Message, error.Field);
+                }
+
+                document[key] = JsonSerializer.SerializeToNode(healthchecks.Value, DomainJson.Options);
                 continue;
             }
 

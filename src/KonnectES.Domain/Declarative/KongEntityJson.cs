@@ -105,17 +105,23 @@ internal static partial class KongEntityJson
         }
         catch (JsonException ex)
         {
-            var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.').Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
-            var field = path.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(s => ForeignKeys.GetValueOrDefault(s, s)).ToList();
-            var unmapped = UnmappedProperty().Match(ex.Message);
-            if (unmapped.Success && (field.Count == 0 || field[^1] != unmapped.Groups[1].Value))
-            {
-                field.Add(unmapped.Groups[1].Value);
-            }
-
-            var message = unmapped.Success ? "unknown field" : "invalid value: expected a value of another type";
-            return Result<ConfigEntity>.Fail(DomainError.Invalid(message, field));
+            return Result<ConfigEntity>.Fail(Refusal(ex));
         }
+    }
+
+    /// <summary>A strict read's failure as a VALIDATION error naming the field in Kong's form (an unknown key as sent).</summary>
+    public static DomainError Refusal(JsonException ex)
+    {
+        var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.').Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
+        var field = path.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(s => ForeignKeys.GetValueOrDefault(s, s)).ToList();
+        var unmapped = UnmappedProperty().Match(ex.Message);
+        if (unmapped.Success && (field.Count == 0 || field[^1] != unmapped.Groups[1].Value))
+        {
+            field.Add(unmapped.Groups[1].Value);
+        }
+
+        var message = unmapped.Success ? "unknown field" : "invalid value: expected a value of another type";
+        return DomainError.Invalid(message, field);
     }
 
     [GeneratedRegex("'([^']+)' could not be mapped")]

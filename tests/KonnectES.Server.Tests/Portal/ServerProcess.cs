@@ -43,8 +43,13 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
 
-        // The embedded data plane's TLS proxy would take 8443 and make a certificate; these tests need neither.
+        // The embedded data plane's TLS proxy would take 8443 and make a certificate; these tests need neither. The
+        // cluster, proxy and status listeners get free ports, so that servers of tests running at the same time never
+        // meet on Kong's fixed ports.
         info.Environment["KONNECTES_PROXY_SSL_LISTEN"] = "off";
+        info.Environment["KONNECTES_CLUSTER_LISTEN"] = $"http://127.0.0.1:{FreePort()}";
+        info.Environment["KONNECTES_PROXY_LISTEN"] = $"http://127.0.0.1:{FreePort()}";
+        info.Environment["KONNECTES_STATUS_LISTEN"] = $"http://127.0.0.1:{FreePort()}";
         foreach (var (name, value) in environment)
         {
             if (value is null)

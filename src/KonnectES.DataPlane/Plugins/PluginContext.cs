@@ -65,7 +65,7 @@ internal sealed class PluginContext(HttpContext http, PluginRequest request, Con
         Consumer = consumer;
         Credential = credential;
         var headers = http.Request.Headers;
-        headers["X-Consumer-ID"] = consumer.Id.ToString();
+        headers["X-Consumer-ID"] = consumer.IdText;
         SetOrClear("X-Consumer-Custom-ID", consumer.CustomId);
         SetOrClear("X-Consumer-Username", consumer.Username);
         SetOrClear("X-Credential-Identifier", credential?.Identifier);

@@ -19,6 +19,10 @@ internal sealed class RateLimitingPlugin : KongPlugin
     private readonly bool _hideClientHeaders;
     private readonly int _errorCode;
     private readonly string _errorMessage;
+    private readonly ImmutableArray<string> _periodSuffixes;
+    private readonly ImmutableArray<string> _limitHeaders;
+    private readonly ImmutableArray<string> _remainingHeaders;
+    private string? _keyPrefix;
 
     public RateLimitingPlugin(PluginConfig config)
     {
@@ -28,6 +32,9 @@ internal sealed class RateLimitingPlugin : KongPlugin
             throw config.Error("second", "at least one of these fields must be non-empty: 'config.second', 'config.minute', 'config.hour', 'config.day', 'config.month', 'config.year'");
         }
 
+        _periodSuffixes = [.. _limits.Select(l => ":" + l.Period)];
+        _limitHeaders = [.. _limits.Select(l => "X-RateLimit-Limit-" + CultureInfo.InvariantCulture.TextInfo.ToTitleCase(l.Period))];
+        _remainingHeaders = [.. _limits.Select(l => "X-RateLimit-Remaining-" + CultureInfo.InvariantCulture.TextInfo.ToTitleCase(l.Period))];
         _limitBy = config.String("limit_by", "consumer");
         _headerName = config.String("header_name");
         _path = config.String("path");
@@ -62,30 +69,41 @@ internal sealed class RateLimitingPlugin : KongPlugin
     public override ValueTask AccessAsync(PluginContext context, CancellationToken cancellationToken)
     {
         var now = context.Now;
+        var prefix = _keyPrefix ??= string.Join(':', "ratelimit", Scope.RouteId, Scope.ServiceId) + ":";
         var identifier = Identifier(context);
-        var windows = _limits.Select(l =>
+        var count = _limits.Length;
+        var keys = new string[count];
+        var ends = new DateTimeOffset[count];
+        var used = new long[count];
+        var exceeded = -1;
+        for (var i = 0; i < count; i++)
         {
-            var (start, end) = Window(l.Period, now);
-            var key = string.Join(':', "ratelimit", Scope.RouteId, Scope.ServiceId, identifier, start.ToUnixTimeSeconds(), l.Period);
-            return (l.Period, l.Limit, Key: key, End: end, Used: context.Stores.CountOf(key));
-        }).ToList();
+            var (period, limit) = _limits[i];
+            var (start, end) = Window(period, now);
+            keys[i] = string.Concat(prefix, identifier, ":", start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), _periodSuffixes[i]);
+            ends[i] = end;
+            used[i] = context.Stores.CountOf(keys[i]);
+            if (exceeded < 0 && limit - used[i] <= 0)
+            {
+                exceeded = i;
+            }
+        }
 
-        var exceeded = windows.FirstOrDefault(w => w.Limit - w.Used <= 0);
-        var stop = exceeded.Key is not null;
-        var headers = new List<KeyValuePair<string, string>>();
+        var stop = exceeded >= 0;
+        var headers = new List<KeyValuePair<string, string>>((2 * count) + 4);
         (long Limit, long Remaining, long Reset)? tightest = null;
-        foreach (var w in windows)
+        for (var i = 0; i < count; i++)
         {
-            var remaining = Math.Max(0, w.Limit - w.Used - (stop && w.Key != exceeded.Key ? 0 : 1));
-            var reset = Math.Max(1, (long)Math.Ceiling((w.End - now).TotalSeconds));
+            var limit = _limits[i].Limit;
+            var remaining = Math.Max(0, limit - used[i] - (stop && i != exceeded ? 0 : 1));
+            var reset = Math.Max(1, (long)Math.Ceiling((ends[i] - now).TotalSeconds));
             if (tightest is null || remaining < tightest.Value.Remaining)
             {
-                tightest = (w.Limit, remaining, reset);
+                tightest = (limit, remaining, reset);
             }
 
-            var period = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w.Period);
-            headers.Add(new("X-RateLimit-Limit-" + period, Show(w.Limit)));
-            headers.Add(new("X-RateLimit-Remaining-" + period, Show(remaining)));
+            headers.Add(new(_limitHeaders[i], Show(limit)));
+            headers.Add(new(_remainingHeaders[i], Show(remaining)));
         }
 
         headers.Add(new("RateLimit-Limit", Show(tightest!.Value.Limit)));
@@ -93,7 +111,7 @@ internal sealed class RateLimitingPlugin : KongPlugin
         headers.Add(new("RateLimit-Reset", Show(tightest.Value.Reset)));
         if (stop)
         {
-            var retryAfter = Math.Max(1, (long)Math.Ceiling((exceeded.End - now).TotalSeconds));
+            var retryAfter = Math.Max(1, (long)Math.Ceiling((ends[exceeded] - now).TotalSeconds));
             headers.Add(new("Retry-After", Show(retryAfter)));
             context.Error(_errorCode, _errorMessage, _hideClientHeaders ? [] : [.. headers]);
             return ValueTask.CompletedTask;
@@ -104,9 +122,9 @@ internal sealed class RateLimitingPlugin : KongPlugin
             context.ResponseHeaders.AddRange(headers);
         }
 
-        foreach (var w in windows)
+        for (var i = 0; i < count; i++)
         {
-            context.Stores.Increment(w.Key, w.End);
+            context.Stores.Increment(keys[i], ends[i]);
         }
 
         return ValueTask.CompletedTask;
@@ -116,7 +134,7 @@ internal sealed class RateLimitingPlugin : KongPlugin
     {
         var id = _limitBy switch
         {
-            "consumer" => context.Consumer?.Id.ToString(),
+            "consumer" => context.Consumer?.IdText,
             "credential" => context.Credential?.Id.ToString(),
             "service" => context.Request.ServiceId?.ToString(),
             "header" => context.Http.Request.Headers[_headerName!].FirstOrDefault(),

@@ -1,37 +1,20 @@
 using KonnectES.EventStore;
 using KonnectES.Projections.DataPlaneNodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace KonnectES.Projections.Tests.DataPlaneNodes;
 
 public sealed class ProjectingDataPlaneNodes(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
-    private IHost _host = null!;
+    private ReadModelHost _host = null!;
 
-    private IEventStore Store => _host.Services.GetRequiredService<IEventStore>();
+    private IEventStore Store => _host.Store;
 
-    private DataPlaneNodeReader Nodes => _host.Services.GetRequiredService<DataPlaneNodeReader>();
+    private DataPlaneNodeReader Nodes => _host.Get<DataPlaneNodeReader>();
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddEventStore(o =>
-        {
-            o.ConnectionString = database.ConnectionString;
-            o.RegisterConfigEvents();
-        }).AddConfigReadModels().AddDataPlaneNodeReadModels();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _host = await ReadModelHost.StartAsync(database, b => b.AddDataPlaneNodeReadModels());
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_first_report_creates_the_node_with_everything_it_said()

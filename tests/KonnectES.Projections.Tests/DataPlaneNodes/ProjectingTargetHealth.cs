@@ -1,39 +1,22 @@
 using KonnectES.EventStore;
 using KonnectES.Projections.DataPlaneNodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace KonnectES.Projections.Tests.DataPlaneNodes;
 
 public sealed class ProjectingTargetHealth(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
-    private IHost _host = null!;
+    private ReadModelHost _host = null!;
 
-    private IEventStore Store => _host.Services.GetRequiredService<IEventStore>();
+    private IEventStore Store => _host.Store;
 
-    private DataPlaneNodeReader Nodes => _host.Services.GetRequiredService<DataPlaneNodeReader>();
+    private DataPlaneNodeReader Nodes => _host.Get<DataPlaneNodeReader>();
 
-    private DataPlaneTargetHealthReader Health => _host.Services.GetRequiredService<DataPlaneTargetHealthReader>();
+    private DataPlaneTargetHealthReader Health => _host.Get<DataPlaneTargetHealthReader>();
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddEventStore(o =>
-        {
-            o.ConnectionString = database.ConnectionString;
-            o.RegisterConfigEvents();
-        }).AddConfigReadModels().AddDataPlaneNodeReadModels();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _host = await ReadModelHost.StartAsync(database, b => b.AddDataPlaneNodeReadModels());
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_health_report_replaces_the_nodes_whole_set_and_stamps_when_it_changed()

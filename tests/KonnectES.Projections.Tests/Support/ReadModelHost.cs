@@ -27,15 +27,21 @@ public sealed class ReadModelHost : IAsyncDisposable
 
     public ControlPlaneRecordReader ControlPlanes => _host.Services.GetRequiredService<ControlPlaneRecordReader>();
 
-    public static async Task<ReadModelHost> StartAsync(PostgresDatabase database)
+    /// <summary>A service of the host (a reader of the read models it runs).</summary>
+    public T Get<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
+    /// <summary>Starts the host; <paramref name="readModels"/> adds read models beyond the configuration's.</summary>
+    public static async Task<ReadModelHost> StartAsync(PostgresDatabase database, Func<IEventStoreBuilder, IEventStoreBuilder>? readModels = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddEventStore(o =>
+        var store = builder.Services.AddEventStore(o =>
         {
             o.ConnectionString = database.ConnectionString;
             o.RegisterConfigEvents();
         }).AddConfigReadModels();
+        readModels?.Invoke(store);
         var host = builder.Build();
         await host.StartAsync();
         return new ReadModelHost(host);

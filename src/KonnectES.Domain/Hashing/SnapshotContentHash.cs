@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace KonnectES.Domain;
@@ -19,23 +16,11 @@ namespace KonnectES.Domain;
 /// </remarks>
 public static class SnapshotContentHash
 {
-    private static readonly JsonWriterOptions Compact = new() { Indented = false, SkipValidation = true };
+    [ThreadStatic]
+    private static EntityHasher? t_hasher;
 
     /// <summary>The hash of one entity of a section.</summary>
-    public static ConfigHash OfEntity(string section, JsonElement entity)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(section);
-        using var buffer = new MemoryStream();
-        buffer.Write(Encoding.UTF8.GetBytes(section + "\n"));
-        using (var writer = new Utf8JsonWriter(buffer, Compact))
-        {
-            WriteCanonical(writer, entity);
-        }
-
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), digest);
-        return ConfigHash.FromBytes(digest);
-    }
+    public static ConfigHash OfEntity(string section, JsonElement entity) => (t_hasher ??= new EntityHasher()).Hash(section, entity);
 
     /// <summary>The hash of one entity given as JSON text.</summary>
     public static ConfigHash OfEntity(string section, string entityJson)
@@ -63,59 +48,5 @@ public static class SnapshotContentHash
         }
 
         return hash;
-    }
-
-    private static void WriteCanonical(Utf8JsonWriter writer, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(property.Name);
-                    WriteCanonical(writer, property.Value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
-                {
-                    WriteCanonical(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case JsonValueKind.String:
-                writer.WriteStringValue(element.GetString());
-                break;
-            case JsonValueKind.Number:
-                writer.WriteRawValue(CanonicalNumber(element.GetRawText()), skipInputValidation: true);
-                break;
-            case JsonValueKind.True:
-                writer.WriteBooleanValue(true);
-                break;
-            case JsonValueKind.False:
-                writer.WriteBooleanValue(false);
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
-        }
-    }
-
-    private static string CanonicalNumber(string raw)
-    {
-        if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            // "G29" drops trailing zeros and never uses an exponent for decimals.
-            return value.ToString("G29", CultureInfo.InvariantCulture);
-        }
-
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number.ToString("R", CultureInfo.InvariantCulture)
-            : raw;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KonnectES.DataPlane.Sync;
 using KonnectES.DataPlane.Tests.Routing;
 using KonnectES.Domain;
 

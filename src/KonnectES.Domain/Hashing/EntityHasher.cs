@@ -5,17 +5,15 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using KonnectES.Domain;
 
-namespace KonnectES.DataPlane.Sync;
+namespace KonnectES.Domain;
 
 /// <summary>
-/// <see cref="SnapshotContentHash.OfEntity(string, JsonElement)"/> for many entities in a row: the same canonical JSON
-/// (members by ordinal name, one encoder, normalized numbers) and the same SHA-256, written into one reused buffer,
-/// with strings and integers copied as UTF-8 when they need no re-escaping or normalizing. Not thread-safe: one per
-/// apply.
+/// The hash of <see cref="SnapshotContentHash"/> for many entities in a row: canonical JSON (members by ordinal name,
+/// one encoder, normalized numbers) and SHA-256, written into one reused buffer, with strings and integers copied as
+/// UTF-8 when they need no re-escaping or normalizing. Not thread-safe: one per apply (or per thread).
 /// </summary>
-internal sealed class EntityHasher : IDisposable
+public sealed class EntityHasher : IDisposable
 {
     private static readonly JsonWriterOptions Compact = new() { Indented = false, SkipValidation = true };
 
